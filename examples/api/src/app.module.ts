@@ -1,0 +1,42 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import type { AppConfig, AppOptions } from './config.js';
+import { HealthModule } from './health/health.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { PrismaModule } from './prisma/prisma.module.js';
+import { ReactionsModule } from './reactions/reactions.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { RoomsModule } from './rooms/rooms.module.js';
+import { ShutdownCallback } from './shutdown-callback.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(
+    config: AppConfig,
+    onShutdown: AppOptions['onShutdown'],
+    modules: DynamicModule[] = [],
+  ): DynamicModule {
+    const providers: Provider[] = [];
+    if (onShutdown !== undefined) {
+      providers.push({
+        provide: ShutdownCallback,
+        useValue: new ShutdownCallback(onShutdown),
+      });
+    }
+
+    return {
+      module: AppModule,
+      imports: [
+        PrismaModule.forRoot(config.database),
+        RedisModule.forRoot(config.redis),
+        HealthModule,
+        UsersModule,
+        RoomsModule,
+        MessagesModule,
+        ReactionsModule,
+        ...modules,
+      ],
+      providers,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { startTelemetry } from '@seda/telemetry';
+
+// Instrumentations patch modules as they load. In ESM every static import is
+// loaded before the first statement runs, so the app is imported dynamically,
+// after the SDK has started. Nest's shutdown hooks stop the SDK last, after
+// the HTTP server, Prisma and Redis have closed, so the SDK does not listen
+// for signals itself.
+const telemetry = startTelemetry({
+  serviceName: 'seda-api',
+  shutdown: { signals: false },
+});
+const { TelemetryModule } = await import('@seda/telemetry/nestjs');
+const { startApp } = await import('./app.js');
+
+await startApp({ modules: [TelemetryModule.forRoot(telemetry)] }).catch(
+  async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  },
+);

@@ -1,0 +1,55 @@
+import type {
+  LogLevelName,
+  PropagatorName,
+  ResourceDetectorName,
+  SamplerName,
+} from '../types.js';
+
+/** Every default of the SDK, in one place so the docs and the code agree. */
+export const DEFAULTS = {
+  logLevel: 'info' as LogLevelName,
+  serviceName: 'unknown_service:node',
+  otlpEndpoint: 'http://localhost:4318',
+  otlpProtocol: 'http/protobuf' as const,
+  otlpTimeoutMillis: 10_000,
+  sampler: 'parentbased_always_on' as SamplerName,
+  samplerRatio: 1,
+  metricExportIntervalMillis: 60_000,
+  metricExportTimeoutMillis: 30_000,
+  prometheusHost: 'localhost',
+  prometheusPort: 9464,
+  prometheusEndpoint: '/metrics',
+  spanBatch: {
+    scheduledDelayMillis: 5_000,
+    maxQueueSize: 2_048,
+    maxExportBatchSize: 512,
+    exportTimeoutMillis: 30_000,
+  },
+  logBatch: {
+    scheduledDelayMillis: 1_000,
+    maxQueueSize: 2_048,
+    maxExportBatchSize: 512,
+    exportTimeoutMillis: 30_000,
+  },
+  shutdownTimeoutMillis: 5_000,
+  propagators: ['tracecontext', 'baggage'] as PropagatorName[],
+  resourceDetectors: [
+    'env',
+    'host',
+    'os',
+    'process',
+    'serviceinstance',
+    'container',
+  ] as ResourceDetectorName[],
+  ignoredIncomingPaths: ['/health', '/health/live', '/health/ready'],
+  unmatchedRoute: 'unmatched',
+} as const;
+
+/** Signal paths appended to a base OTLP endpoint, per the OTLP/HTTP specification. */
+export const OTLP_SIGNAL_PATHS = {
+  traces: 'v1/traces',
+  metrics: 'v1/metrics',
+  logs: 'v1/logs',
+} as const;
+
+export type Signal = keyof typeof OTLP_SIGNAL_PATHS;

@@ -1,0 +1,338 @@
+import type {
+  BatchOptions,
+  HttpInstrumentationOptions,
+  OtlpOptions,
+  OtlpSignalOptions,
+  TelemetryOptions,
+} from '../types.js';
+import { DEFAULTS, OTLP_SIGNAL_PATHS, type Signal } from './defaults.js';
+import { readEnvironment } from './env.js';
+import { type ConfigIssue, IssueCollector } from './issues.js';
+import { checkNumber, type Environment, type NumberRule, parseHttpUrl } from './parse.js';
+import type {
+  ResolvedBatch,
+  ResolvedConfig,
+  ResolvedHttp,
+  ResolvedOtlp,
+  ResolvedSampler,
+} from './resolved.js';
+
+/** A resolved configuration and the invalid values met on the way. */
+export interface Resolution {
+  readonly config: ResolvedConfig;
+  readonly issues: readonly ConfigIssue[];
+}
+
+/**
+ * Merges options over the environment, validates both and applies the
+ * defaults. Options win over environment variables; within each, a
+ * signal-specific OTLP setting wins over the shared one.
+ */
+export function resolveConfig(
+  options: TelemetryOptions,
+  env: Environment,
+): Resolution {
+  const issues = new IssueCollector();
+  const fromEnv = readEnvironment(env, issues);
+  const checked = new OptionChecker(issues);
+
+  const config: ResolvedConfig = {
+    disabled: options.disabled ?? fromEnv.disabled ?? false,
+    strict: options.strict ?? fromEnv.strict ?? false,
+    logLevel: options.logLevel ?? fromEnv.logLevel ?? DEFAULTS.logLevel,
+    service: resolveService(options, fromEnv),
+    resourceAttributes: {
+      ...fromEnv.resourceAttributes,
+      ...options.resourceAttributes,
+    },
+    resourceDetectors:
+      options.resourceDetectors ??
+      fromEnv.resourceDetectors ??
+      DEFAULTS.resourceDetectors,
+    propagators: options.propagators ?? fromEnv.propagators ?? DEFAULTS.propagators,
+    selfMetrics: options.selfMetrics ?? fromEnv.selfMetrics ?? true,
+    traces: {
+      exporters: options.traces?.exporters ?? fromEnv.traces?.exporters ?? ['otlp'],
+      otlp: resolveOtlp('traces', options, fromEnv, issues),
+      sampler: resolveSampler(options, fromEnv, checked),
+      batch: resolveBatch(
+        'traces.batch',
+        options.traces?.batch,
+        fromEnv.traces?.batch,
+        DEFAULTS.spanBatch,
+        checked,
+      ),
+      spanProcessors: options.traces?.spanProcessors ?? [],
+      spanLimits: { ...fromEnv.traces?.spanLimits, ...options.traces?.spanLimits },
+    },
+    metrics: resolveMetrics(options, fromEnv, checked, issues),
+    logs: {
+      exporters: options.logs?.exporters ?? fromEnv.logs?.exporters ?? ['otlp'],
+      otlp: resolveOtlp('logs', options, fromEnv, issues),
+      batch: resolveBatch(
+        'logs.batch',
+        options.logs?.batch,
+        fromEnv.logs?.batch,
+        DEFAULTS.logBatch,
+        checked,
+      ),
+      logRecordProcessors: options.logs?.logRecordProcessors ?? [],
+    },
+    instrumentations: {
+      http: resolveHttp(options.instrumentations?.http),
+      express: options.instrumentations?.express ?? true,
+      nestjs: options.instrumentations?.nestjs ?? true,
+      prisma: options.instrumentations?.prisma ?? true,
+      ioredis: options.instrumentations?.ioredis ?? true,
+    },
+    shutdown: {
+      signals: options.shutdown?.signals ?? true,
+      timeoutMillis:
+        checked.number(
+          'options.shutdown.timeoutMillis',
+          options.shutdown?.timeoutMillis,
+          { min: 0, integer: true },
+        ) ??
+        fromEnv.shutdown?.timeoutMillis ??
+        DEFAULTS.shutdownTimeoutMillis,
+    },
+  };
+  return { config, issues: issues.issues };
+}
+
+/**
+ * Resolves the service identity: an option wins, then the dedicated
+ * variable (`OTEL_SERVICE_NAME`, `APP_VERSION`), then
+ * `OTEL_RESOURCE_ATTRIBUTES`; `NODE_ENV` only fills an environment left unset.
+ */
+function resolveService(
+  options: TelemetryOptions,
+  fromEnv: TelemetryOptions,
+): ResolvedConfig['service'] {
+  const attributes = { ...fromEnv.resourceAttributes, ...options.resourceAttributes };
+  const text = (key: string) => {
+    const value = attributes[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    name: options.serviceName ?? fromEnv.serviceName ?? text('service.name'),
+    version:
+      options.serviceVersion ?? fromEnv.serviceVersion ?? text('service.version'),
+    environment:
+      options.environment ??
+      text('deployment.environment.name') ??
+      fromEnv.environment,
+  };
+}
+
+/** Validates numeric options, reporting each invalid one by its option path. */
+class OptionChecker {
+  constructor(private readonly issues: IssueCollector) {}
+
+  number(
+    path: string,
+    value: number | undefined,
+    rule: NumberRule,
+    fallbackLabel = 'the environment or default value',
+  ): number | undefined {
+    if (value === undefined) return undefined;
+
+    const expected = checkNumber(value, rule);
+    if (expected === undefined) return value;
+
+    this.issues.add({ source: path, value, expected, fallback: fallbackLabel });
+    return undefined;
+  }
+}
+
+function resolveSampler(
+  options: TelemetryOptions,
+  fromEnv: TelemetryOptions,
+  checked: OptionChecker,
+): ResolvedSampler {
+  const sampler = options.traces?.sampler ?? fromEnv.traces?.sampler;
+  if (typeof sampler === 'object') return { instance: sampler };
+
+  const ratio =
+    checked.number('options.traces.samplerRatio', options.traces?.samplerRatio, {
+      min: 0,
+      max: 1,
+    }) ??
+    fromEnv.traces?.samplerRatio ??
+    DEFAULTS.samplerRatio;
+  return { name: sampler ?? DEFAULTS.sampler, ratio };
+}
+
+function resolveMetrics(
+  options: TelemetryOptions,
+  fromEnv: TelemetryOptions,
+  checked: OptionChecker,
+  issues: IssueCollector,
+): ResolvedConfig['metrics'] {
+  const interval =
+    checked.number(
+      'options.metrics.exportIntervalMillis',
+      options.metrics?.exportIntervalMillis,
+      { min: 1, integer: true },
+    ) ??
+    fromEnv.metrics?.exportIntervalMillis ??
+    DEFAULTS.metricExportIntervalMillis;
+  const timeout =
+    checked.number(
+      'options.metrics.exportTimeoutMillis',
+      options.metrics?.exportTimeoutMillis,
+      { min: 0, integer: true },
+    ) ??
+    fromEnv.metrics?.exportTimeoutMillis ??
+    DEFAULTS.metricExportTimeoutMillis;
+  const prometheus = options.metrics?.prometheus;
+
+  return {
+    exporters: options.metrics?.exporters ?? fromEnv.metrics?.exporters ?? ['otlp'],
+    otlp: resolveOtlp('metrics', options, fromEnv, issues),
+    exportIntervalMillis: interval,
+    // The periodic reader rejects a timeout longer than its interval.
+    exportTimeoutMillis: Math.min(timeout, interval),
+    prometheus: {
+      host: prometheus?.host ?? fromEnv.metrics?.prometheus?.host ?? DEFAULTS.prometheusHost,
+      port:
+        checked.number('options.metrics.prometheus.port', prometheus?.port, {
+          min: 0,
+          max: 65_535,
+          integer: true,
+        }) ??
+        fromEnv.metrics?.prometheus?.port ??
+        DEFAULTS.prometheusPort,
+      endpoint: normalisePath(prometheus?.endpoint ?? DEFAULTS.prometheusEndpoint),
+    },
+    readers: options.metrics?.readers ?? [],
+    views: options.metrics?.views ?? [],
+  };
+}
+
+function resolveBatch(
+  path: string,
+  option: BatchOptions | undefined,
+  env: BatchOptions | undefined,
+  defaults: ResolvedBatch,
+  checked: OptionChecker,
+): ResolvedBatch {
+  const pick = (key: keyof BatchOptions, rule: NumberRule) =>
+    checked.number(`options.${path}.${key}`, option?.[key], rule) ??
+    env?.[key] ??
+    defaults[key];
+  const maxQueueSize = pick('maxQueueSize', { min: 1, integer: true });
+
+  return {
+    scheduledDelayMillis: pick('scheduledDelayMillis', { min: 0, integer: true }),
+    exportTimeoutMillis: pick('exportTimeoutMillis', { min: 0, integer: true }),
+    maxQueueSize,
+    maxExportBatchSize: Math.min(
+      pick('maxExportBatchSize', { min: 1, integer: true }),
+      maxQueueSize,
+    ),
+  };
+}
+
+interface EndpointCandidate {
+  readonly source: string;
+  readonly value: string | undefined;
+  /** Base endpoints get the signal path appended; signal endpoints are used as given. */
+  readonly isBase: boolean;
+}
+
+function resolveOtlp(
+  signal: Signal,
+  options: TelemetryOptions,
+  fromEnv: TelemetryOptions,
+  issues: IssueCollector,
+): ResolvedOtlp {
+  const signalOptions: OtlpSignalOptions | undefined = options[signal]?.otlp;
+  const signalEnv: OtlpSignalOptions | undefined = fromEnv[signal]?.otlp;
+  const layers: (OtlpOptions | undefined)[] = [
+    signalOptions,
+    options.otlp,
+    signalEnv,
+    fromEnv.otlp,
+  ];
+  const first = <K extends keyof OtlpOptions>(key: K) =>
+    layers.map((layer) => layer?.[key]).find((value) => value !== undefined);
+  const envPrefix = `OTEL_EXPORTER_OTLP_${signal.toUpperCase()}`;
+
+  const url = resolveEndpoint(
+    signal,
+    [
+      {
+        source: `options.${signal}.otlp.endpoint`,
+        value: signalOptions?.endpoint,
+        isBase: false,
+      },
+      { source: 'options.otlp.endpoint', value: options.otlp?.endpoint, isBase: true },
+      { source: `${envPrefix}_ENDPOINT`, value: signalEnv?.endpoint, isBase: false },
+      {
+        source: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+        value: fromEnv.otlp?.endpoint,
+        isBase: true,
+      },
+    ],
+    issues,
+  );
+
+  return {
+    url,
+    protocol: first('protocol') ?? DEFAULTS.otlpProtocol,
+    headers: { ...fromEnv.otlp?.headers, ...signalEnv?.headers, ...options.otlp?.headers, ...signalOptions?.headers },
+    timeoutMillis: first('timeoutMillis') ?? DEFAULTS.otlpTimeoutMillis,
+    compression: first('compression') ?? 'none',
+  };
+}
+
+/** Takes the first valid endpoint; an invalid one is reported and skipped. */
+function resolveEndpoint(
+  signal: Signal,
+  candidates: readonly EndpointCandidate[],
+  issues: IssueCollector,
+): string {
+  const fallback = appendSignalPath(DEFAULTS.otlpEndpoint, signal);
+
+  for (const candidate of candidates) {
+    if (candidate.value === undefined) continue;
+
+    const url = parseHttpUrl(candidate.value);
+    if (url) {
+      return candidate.isBase ? appendSignalPath(url.href, signal) : url.href;
+    }
+    issues.add({
+      source: candidate.source,
+      value: candidate.value,
+      expected: 'an absolute http:// or https:// URL',
+      fallback: candidate.isBase ? DEFAULTS.otlpEndpoint : fallback,
+    });
+  }
+  return fallback;
+}
+
+function appendSignalPath(base: string, signal: Signal): string {
+  const separator = base.endsWith('/') ? '' : '/';
+  return `${base}${separator}${OTLP_SIGNAL_PATHS[signal]}`;
+}
+
+function resolveHttp(
+  option: boolean | HttpInstrumentationOptions | undefined,
+): ResolvedHttp | false {
+  if (option === false) return false;
+
+  const settings = option === true || option === undefined ? {} : option;
+  return {
+    ignoreIncomingPaths:
+      settings.ignoreIncomingPaths ?? DEFAULTS.ignoredIncomingPaths,
+    redactedQueryParams: settings.redactedQueryParams ?? [],
+    requestHeaders: settings.requestHeaders ?? [],
+    responseHeaders: settings.responseHeaders ?? [],
+    unmatchedRoute: settings.unmatchedRoute ?? DEFAULTS.unmatchedRoute,
+  };
+}
+
+function normalisePath(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}

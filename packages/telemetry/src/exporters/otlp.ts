@@ -1,0 +1,72 @@
+import type { MeterProvider } from '@opentelemetry/api';
+import type { LogRecordExporter } from '@opentelemetry/sdk-logs';
+import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
+import type { Signal } from '../config/defaults.js';
+import type { ResolvedOtlp } from '../config/resolved.js';
+import { muteConfigurationWarnings } from '../diag/logger.js';
+import { loadModule } from './load.js';
+
+interface ExporterModules {
+  readonly module: Record<'http/protobuf' | 'http/json', string>;
+  readonly className: string;
+}
+
+const MODULES: Record<Signal, ExporterModules> = {
+  traces: {
+    module: {
+      'http/protobuf': '@opentelemetry/exporter-trace-otlp-proto',
+      'http/json': '@opentelemetry/exporter-trace-otlp-http',
+    },
+    className: 'OTLPTraceExporter',
+  },
+  metrics: {
+    module: {
+      'http/protobuf': '@opentelemetry/exporter-metrics-otlp-proto',
+      'http/json': '@opentelemetry/exporter-metrics-otlp-http',
+    },
+    className: 'OTLPMetricExporter',
+  },
+  logs: {
+    module: {
+      'http/protobuf': '@opentelemetry/exporter-logs-otlp-proto',
+      'http/json': '@opentelemetry/exporter-logs-otlp-http',
+    },
+    className: 'OTLPLogExporter',
+  },
+};
+
+interface SignalExporters {
+  traces: SpanExporter;
+  metrics: PushMetricExporter;
+  logs: LogRecordExporter;
+}
+
+type ExporterClass<T> = new (config: Record<string, unknown>) => T;
+
+/**
+ * Creates the standard OTLP/HTTP exporter of a signal from a resolved
+ * configuration. The exporter package also reads the `OTEL_EXPORTER_OTLP_*`
+ * variables itself. Its warnings about invalid values are muted, because the
+ * configuration layer has already reported each of them once.
+ */
+export function createOtlpExporter<S extends Signal>(
+  signal: S,
+  otlp: ResolvedOtlp,
+  selfMetrics: MeterProvider | undefined,
+): SignalExporters[S] {
+  const { module, className } = MODULES[signal];
+  const loaded = loadModule<Record<string, unknown>>(module[otlp.protocol]);
+  const Exporter = loaded[className] as ExporterClass<SignalExporters[S]>;
+
+  return muteConfigurationWarnings(
+    () =>
+      new Exporter({
+        url: otlp.url,
+        headers: { ...otlp.headers },
+        timeoutMillis: otlp.timeoutMillis,
+        compression: otlp.compression,
+        selfObsMeterProvider: selfMetrics,
+      }),
+  );
+}

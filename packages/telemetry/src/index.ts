@@ -1,0 +1,25 @@
+export { startTelemetry } from './start.js';
+export { TelemetryConfigError, type ConfigIssue } from './config/issues.js';
+export { SDK_VERSION } from './version.js';
+export type {
+  BatchOptions,
+  HttpInstrumentationOptions,
+  InstrumentationOptions,
+  LogLevelName,
+  LogsExporterName,
+  LogsOptions,
+  MetricsExporterName,
+  MetricsOptions,
+  OtlpOptions,
+  OtlpProtocol,
+  OtlpSignalOptions,
+  PrometheusOptions,
+  PropagatorName,
+  ResourceDetectorName,
+  SamplerName,
+  ShutdownOptions,
+  TelemetryHandle,
+  TelemetryOptions,
+  TracesExporterName,
+  TracesOptions,
+} from './types.js';

@@ -1,0 +1,75 @@
+import * as nodeModule from 'node:module';
+import { isMainThread } from 'node:worker_threads';
+import type { DiagLogger } from '@opentelemetry/api';
+import { loadModule } from '../exporters/load.js';
+
+/** The mechanism that intercepts ES modules in this process. */
+export type ImportHookMode = 'sync' | 'async' | 'unavailable';
+
+const REGISTERED = Symbol.for('@seda/telemetry.import-hook');
+
+interface SyncHooksModule {
+  register(options: {
+    shouldInclude: (url: string, specifier?: string) => boolean;
+  }): void;
+  supportsSyncHooks(): boolean;
+}
+
+/**
+ * Registers the `import-in-the-middle` loader hook for the given packages
+ * only, so that ES modules of instrumented libraries can be patched while
+ * every other module loads untouched. Synchronous in-thread hooks
+ * (`module.registerHooks`) are used where Node.js supports them; older
+ * versions get the off-thread `module.register` loader.
+ */
+export function registerImportHooks(
+  packages: readonly string[],
+  log: DiagLogger,
+): ImportHookMode {
+  const registry = globalThis as { [REGISTERED]?: ImportHookMode };
+  const known = registry[REGISTERED];
+  if (known) return known;
+
+  const mode = register(packages, log);
+  registry[REGISTERED] = mode;
+  log.debug(`import hook: ${mode} for ${packages.join(', ')}`);
+  return mode;
+}
+
+function register(packages: readonly string[], log: DiagLogger): ImportHookMode {
+  const shouldInclude = matchPackages(packages);
+  const sync = loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
+  if (sync.supportsSyncHooks()) {
+    sync.register({ shouldInclude });
+    return 'sync';
+  }
+
+  // A loader registered off-thread evaluates the calling file again in the
+  // loader thread; only the main thread may register it.
+  if (!isMainThread || typeof nodeModule.register !== 'function') {
+    log.warn('ES module instrumentation is unavailable in this Node.js version');
+    return 'unavailable';
+  }
+  nodeModule.register('import-in-the-middle/hook.mjs', import.meta.url, {
+    data: { include: packages.flatMap((name) => [name, packagePathPattern(name)]) },
+  });
+  return 'async';
+}
+
+function matchPackages(packages: readonly string[]) {
+  const patterns = packages.map(packagePathPattern);
+  const names = new Set(packages);
+  return (url: string, specifier?: string): boolean => {
+    if (specifier && names.has(stripNodePrefix(specifier))) return true;
+    return patterns.some((pattern) => pattern.test(url));
+  };
+}
+
+function packagePathPattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`/node_modules/${escaped}/`);
+}
+
+function stripNodePrefix(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}

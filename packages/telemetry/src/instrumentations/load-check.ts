@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import type { DiagLogger } from '@opentelemetry/api';
+import type { ActiveInstrumentation } from './registry.js';
+
+const require = createRequire(import.meta.url);
+
+const START_ORDER_FIX =
+  'start telemetry before the application loads them: ' +
+  '`node --import @seda/telemetry/register app.js` (ESM) or ' +
+  '`node --require @seda/telemetry/register app.js` (CommonJS), or call ' +
+  'startTelemetry() in the first module and import the application ' +
+  'dynamically after it';
+
+/**
+ * Warns about instrumented packages that are already in the CommonJS module
+ * cache when the SDK starts. A module loaded before its instrumentation is
+ * not patched, and no other part of the SDK would report it.
+ */
+export function warnAboutPreloadedPackages(
+  active: readonly ActiveInstrumentation[],
+  log: DiagLogger,
+): void {
+  const loadedFiles = Object.keys(require.cache);
+  for (const { name, packages } of active) {
+    const preloaded = packages.filter((pkg) =>
+      loadedFiles.some((file) => file.includes(`/node_modules/${pkg}/`)),
+    );
+    if (preloaded.length > 0) {
+      log.warn(
+        `${preloaded.join(', ')} loaded before the SDK started, so the ${name} ` +
+          `instrumentation may produce nothing; ${START_ORDER_FIX}`,
+      );
+    }
+  }
+}
+
+interface TrackedDefinition {
+  name: string;
+  supportedVersions: string[];
+  moduleVersion?: string;
+  patch?: (exports: unknown, version?: string) => unknown;
+  files?: TrackedDefinition[];
+}
+
+/** Records which modules got patched, to report what was skipped and why. */
+export class PatchTracker {
+  private readonly patched = new Map<string, string | undefined>();
+  private readonly definitions: { owner: string; definition: TrackedDefinition }[] = [];
+
+  constructor(active: readonly ActiveInstrumentation[]) {
+    for (const { name, instrumentation } of active) {
+      const withDefinitions = instrumentation as {
+        getModuleDefinitions?: () => unknown[];
+      };
+      const definitions = withDefinitions.getModuleDefinitions?.() ?? [];
+      for (const definition of definitions as TrackedDefinition[]) {
+        this.definitions.push({ owner: name, definition });
+        this.wrapPatch(definition);
+        for (const file of definition.files ?? []) this.wrapPatch(file, definition);
+      }
+    }
+  }
+
+  /**
+   * Logs each patched module at debug level and warns about each module that
+   * was loaded in a version outside the instrumentation's range.
+   */
+  report(log: DiagLogger): void {
+    for (const [module, version] of this.patched) {
+      log.debug(`instrumented ${module}${version ? ` ${version}` : ''}`);
+    }
+    for (const { owner, definition } of this.definitions) {
+      const seen = definition.moduleVersion !== undefined;
+      if (seen && !this.patched.has(definition.name)) {
+        log.warn(
+          `${definition.name} ${definition.moduleVersion} is outside the range ` +
+            `${definition.supportedVersions.join(' || ')} of the ${owner} ` +
+            'instrumentation, so it is not instrumented',
+        );
+      }
+    }
+  }
+
+  private wrapPatch(target: TrackedDefinition, owner: TrackedDefinition = target): void {
+    const original = target.patch;
+    if (typeof original !== 'function') return;
+
+    target.patch = (exports: unknown, version?: string) => {
+      this.patched.set(owner.name, version);
+      return original.call(target, exports, version);
+    };
+  }
+}

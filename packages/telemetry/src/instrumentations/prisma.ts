@@ -1,0 +1,14 @@
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { loadModule } from '../exporters/load.js';
+
+type PrismaModule = typeof import('@prisma/instrumentation');
+
+/**
+ * Prisma Client spans. The client has no module patching: it reads a tracing
+ * helper that this instrumentation puts on `globalThis` when enabled, so it
+ * works in ESM and CJS applications alike, whenever the client is loaded.
+ */
+export function createPrismaInstrumentation(): Instrumentation {
+  const { PrismaInstrumentation } = loadModule<PrismaModule>('@prisma/instrumentation');
+  return new PrismaInstrumentation();
+}

@@ -1,0 +1,168 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DiagLogger } from '@opentelemetry/api';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { ResolvedConfig } from '../config/resolved.js';
+import { createExpressInstrumentation } from './express.js';
+import { createHttpInstrumentation, type RequestFilter } from './http.js';
+import { createIoredisInstrumentation } from './ioredis.js';
+import { createNestInstrumentation } from './nestjs.js';
+import { createPrismaInstrumentation } from './prisma.js';
+import type { UrlRedactor } from './redaction.js';
+import { createUndiciInstrumentation } from './undici.js';
+
+export type InstrumentationName =
+  | 'http'
+  | 'undici'
+  | 'express'
+  | 'nestjs'
+  | 'prisma'
+  | 'ioredis';
+
+/** The parts of the SDK that instrumentations are built from. */
+export interface InstrumentationContext {
+  readonly config: ResolvedConfig;
+  readonly redactor: UrlRedactor;
+  readonly isScrapeRequest: RequestFilter;
+}
+
+interface InstrumentationSpec {
+  readonly name: InstrumentationName;
+  /** Packages the instrumentation patches, for the import hook and the load check. */
+  readonly packages: readonly string[];
+  /**
+   * Chains of packages that show the target is installed, each package
+   * looked up from the folder of the one before. A chain finds a dependency
+   * of a dependency, such as Express under `@nestjs/platform-express` with
+   * pnpm. Empty for Node.js built-ins.
+   */
+  readonly probes: readonly (readonly string[])[];
+  create(context: InstrumentationContext): Instrumentation;
+}
+
+const SPECS: readonly InstrumentationSpec[] = [
+  {
+    name: 'http',
+    packages: ['http', 'https'],
+    probes: [],
+    create: ({ config, redactor, isScrapeRequest }) =>
+      createHttpInstrumentation(
+        config.instrumentations.http || never('http is disabled'),
+        redactor,
+        isScrapeRequest,
+      ),
+  },
+  {
+    name: 'undici',
+    packages: [],
+    probes: [],
+    create: ({ config }) =>
+      createUndiciInstrumentation(
+        config.instrumentations.http || never('http is disabled'),
+      ),
+  },
+  {
+    name: 'express',
+    packages: ['express'],
+    probes: [['express'], ['@nestjs/platform-express', 'express']],
+    create: createExpressInstrumentation,
+  },
+  {
+    name: 'nestjs',
+    packages: ['@nestjs/core'],
+    probes: [['@nestjs/core']],
+    create: createNestInstrumentation,
+  },
+  {
+    name: 'ioredis',
+    packages: ['ioredis'],
+    probes: [['ioredis']],
+    create: createIoredisInstrumentation,
+  },
+  {
+    name: 'prisma',
+    packages: [],
+    probes: [['@prisma/client']],
+    create: createPrismaInstrumentation,
+  },
+];
+
+/** An instrumentation the SDK created, with the packages it patches. */
+export interface ActiveInstrumentation {
+  readonly name: InstrumentationName;
+  readonly packages: readonly string[];
+  readonly instrumentation: Instrumentation;
+}
+
+/**
+ * Creates the instrumentations that are switched on and whose targets are
+ * installed, logging each decision at debug level.
+ */
+export function createInstrumentations(
+  context: InstrumentationContext,
+  appDirs: readonly string[],
+  log: DiagLogger,
+): ActiveInstrumentation[] {
+  const active: ActiveInstrumentation[] = [];
+  for (const spec of SPECS) {
+    if (!isSwitchedOn(spec.name, context.config)) {
+      log.debug(`instrumentation ${spec.name}: switched off by option`);
+    } else if (!isInstalled(spec, appDirs)) {
+      log.debug(`instrumentation ${spec.name}: target not installed, not loaded`);
+    } else {
+      active.push(createOne(spec, context, log));
+    }
+  }
+  return active;
+}
+
+function createOne(
+  spec: InstrumentationSpec,
+  context: InstrumentationContext,
+  log: DiagLogger,
+): ActiveInstrumentation {
+  log.debug(`instrumentation ${spec.name}: loaded`);
+  return { name: spec.name, packages: spec.packages, instrumentation: spec.create(context) };
+}
+
+/** `fetch()` is an HTTP client too, so the `http` switch covers undici. */
+function isSwitchedOn(name: InstrumentationName, config: ResolvedConfig): boolean {
+  const key = name === 'undici' ? 'http' : name;
+  return config.instrumentations[key] !== false;
+}
+
+function isInstalled(spec: InstrumentationSpec, appDirs: readonly string[]): boolean {
+  if (spec.probes.length === 0) return true;
+  return spec.probes.some((chain) => appDirs.some((dir) => resolvesChain(chain, dir)));
+}
+
+function resolvesChain(chain: readonly string[], fromDir: string): boolean {
+  let dir: string | undefined = fromDir;
+  for (const name of chain) {
+    dir = findPackageDir(name, dir);
+    if (!dir) return false;
+  }
+  return true;
+}
+
+/**
+ * Looks for `node_modules/<name>` from `fromDir` upwards, as Node.js does for
+ * a bare specifier. Reading the folder instead of resolving the specifier
+ * also finds ES-module-only packages and packages whose `exports` hide
+ * `package.json`. Returns the real path, so that pnpm's links are followed.
+ */
+function findPackageDir(name: string, fromDir: string): string | undefined {
+  let dir = fromDir;
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function never(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,1 @@
+export { TELEMETRY_HANDLE, TelemetryModule } from './telemetry.module.js';

@@ -1,0 +1,228 @@
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { dirname } from 'node:path';
+import { type DiagLogger, logs, metrics, trace } from '@opentelemetry/api';
+import { setGlobalErrorHandler } from '@opentelemetry/core';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { describeIssue, TelemetryConfigError } from './config/issues.js';
+import type { Environment } from './config/parse.js';
+import { resolveConfig } from './config/resolve.js';
+import type { ResolvedConfig } from './config/resolved.js';
+import { componentLogger, installDiagLogger } from './diag/logger.js';
+import { registerImportHooks } from './instrumentations/hooks.js';
+import { PatchTracker, warnAboutPreloadedPackages } from './instrumentations/load-check.js';
+import { recordPrismaOperationDurations } from './instrumentations/prisma-metrics.js';
+import { RedactingSpanProcessor, UrlRedactor } from './instrumentations/redaction.js';
+import { type ActiveInstrumentation, createInstrumentations } from './instrumentations/registry.js';
+import { findPackageInfo } from './resource/package-info.js';
+import { buildResource } from './resource/resource.js';
+import { registerContext } from './sdk/context.js';
+import { DISABLED_HANDLE, TelemetryLifecycle } from './sdk/lifecycle.js';
+import { createLoggerProvider } from './sdk/logs.js';
+import { createMetricsPipeline } from './sdk/metrics.js';
+import { shutdownOnSignals } from './sdk/signals.js';
+import { createTracerProvider } from './sdk/tracing.js';
+import type { TelemetryHandle, TelemetryOptions } from './types.js';
+import { SDK_VERSION } from './version.js';
+
+const RUNNING = Symbol.for('@seda/telemetry.running');
+const requireBuiltin = createRequire(import.meta.url);
+
+/** Delay after start at which the SDK reports what it instrumented and skipped. */
+const PATCH_REPORT_DELAY_MILLIS = 10_000;
+
+interface ProcessState {
+  [RUNNING]?: { handle: TelemetryHandle; warnedAboutRestart: boolean };
+}
+
+/**
+ * Starts the OpenTelemetry SDK: resource, tracer, meter and logger
+ * providers, exporters and instrumentations, configured by `options` over
+ * the `OTEL_*` environment variables. Call it before the application loads
+ * the libraries it instruments.
+ *
+ * It throws only a {@link TelemetryConfigError}, in strict mode. Any other
+ * failure during start is logged and a disabled handle returned, so that
+ * telemetry cannot stop the application from starting. A second call while
+ * the SDK runs warns once and returns the first handle.
+ */
+export function startTelemetry(options: TelemetryOptions = {}): TelemetryHandle {
+  const state = globalThis as ProcessState;
+  const running = state[RUNNING];
+  if (running) {
+    warnAboutRestart(running);
+    return running.handle;
+  }
+
+  try {
+    const handle = start(options, process.env, () => {
+      if (state[RUNNING]?.handle === handle) delete state[RUNNING];
+    });
+    if (handle.enabled) state[RUNNING] = { handle, warnedAboutRestart: false };
+    return handle;
+  } catch (error) {
+    if (error instanceof TelemetryConfigError) throw error;
+    componentLogger('sdk').error('failed to start; telemetry is disabled:', error);
+    return DISABLED_HANDLE;
+  }
+}
+
+function warnAboutRestart(running: { warnedAboutRestart: boolean }): void {
+  if (running.warnedAboutRestart) return;
+  running.warnedAboutRestart = true;
+  componentLogger('sdk').warn(
+    'startTelemetry() was called again while the SDK is running; ' +
+      'returning the running handle and ignoring the new options',
+  );
+}
+
+function start(
+  options: TelemetryOptions,
+  env: Environment,
+  onStopped: () => void,
+): TelemetryHandle {
+  const { config, issues } = resolveConfig(options, env);
+  installDiagLogger(config.logLevel);
+  const log = componentLogger('config');
+  if (issues.length > 0 && config.strict) throw new TelemetryConfigError(issues);
+  for (const issue of issues) log.warn(describeIssue(issue));
+
+  if (config.disabled) {
+    log.debug('OTEL_SDK_DISABLED is true: every signal is a no-op');
+    return DISABLED_HANDLE;
+  }
+  return startEnabled(config, onStopped);
+}
+
+function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryHandle {
+  const log = componentLogger('sdk');
+  setGlobalErrorHandler((error) => log.error('export failed:', error));
+
+  const appDirs = applicationDirs();
+  const resource = buildResource(config, findPackageInfo(appDirs), log);
+  const redactor = new UrlRedactor(
+    config.instrumentations.http ? config.instrumentations.http.redactedQueryParams : [],
+  );
+
+  const metricsPipeline = createMetricsPipeline(config, resource, log);
+  const meterProvider = metricsPipeline?.meterProvider;
+  const selfMetrics = config.selfMetrics ? meterProvider : undefined;
+  const tracerProvider = createTracerProvider(
+    config,
+    resource,
+    [new RedactingSpanProcessor(redactor)],
+    selfMetrics,
+  );
+  const loggerProvider = createLoggerProvider(config, resource, selfMetrics);
+
+  registerContext(config.propagators);
+  if (tracerProvider) trace.setGlobalTracerProvider(tracerProvider);
+  if (meterProvider) metrics.setGlobalMeterProvider(meterProvider);
+  if (loggerProvider) logs.setGlobalLoggerProvider(loggerProvider);
+
+  const active = createInstrumentations(
+    {
+      config,
+      redactor,
+      isScrapeRequest: (request) =>
+        metricsPipeline?.prometheus?.isScrapeRequest(request) ?? false,
+    },
+    appDirs,
+    log,
+  );
+  const stopInstrumentations = enableInstrumentations(active, log);
+  const stopPrismaMetrics =
+    meterProvider && active.some((entry) => entry.name === 'prisma')
+      ? recordPrismaOperationDurations(meterProvider.getMeter('@seda/telemetry', SDK_VERSION))
+      : () => {};
+
+  const tracker = new PatchTracker(active);
+  const reportTimer = setTimeout(() => tracker.report(log), PATCH_REPORT_DELAY_MILLIS);
+  reportTimer.unref();
+
+  let removeSignalListeners = () => {};
+  const lifecycle = new TelemetryLifecycle(
+    {
+      tracerProvider,
+      meterProvider,
+      loggerProvider,
+      prometheusUrl: metricsPipeline?.prometheus?.url ?? Promise.resolve(undefined),
+      timeoutMillis: config.shutdown.timeoutMillis,
+      cleanups: [
+        () => clearTimeout(reportTimer),
+        () => removeSignalListeners(),
+        () => process.off('beforeExit', onBeforeExit),
+        stopPrismaMetrics,
+        stopInstrumentations,
+        () => metricsPipeline?.prometheus?.close(),
+      ],
+    },
+    log,
+    onStopped,
+  );
+
+  // Batch timers do not keep the process alive, so without this a process
+  // that ends on its own would drop what is still queued.
+  const onBeforeExit = () => void lifecycle.shutdown();
+  process.once('beforeExit', onBeforeExit);
+  if (config.shutdown.signals) {
+    removeSignalListeners = shutdownOnSignals(() => lifecycle.shutdown(), log);
+  }
+
+  log.info(describeStart(config, active));
+  return lifecycle;
+}
+
+function enableInstrumentations(
+  active: readonly ActiveInstrumentation[],
+  log: DiagLogger,
+): () => void {
+  if (active.length === 0) return () => {};
+
+  registerImportHooks(
+    active.flatMap((entry) => entry.packages),
+    log,
+  );
+  warnAboutPreloadedPackages(active, log);
+  const unregister = registerInstrumentations({
+    instrumentations: active.map((entry) => entry.instrumentation),
+  });
+  patchBuiltinsNow(active);
+  return () => {
+    unregister();
+    syncBuiltinESMExports();
+  };
+}
+
+/**
+ * Patches `http` and `https` now rather than at their next `require`, then
+ * copies the patched functions into the named exports that ES modules see.
+ * Node.js creates those exports when a built-in is first imported (this
+ * package imports `http` itself) and does not update them by itself.
+ */
+function patchBuiltinsNow(active: readonly ActiveInstrumentation[]): void {
+  if (!active.some((entry) => entry.name === 'http')) return;
+  requireBuiltin('node:http');
+  requireBuiltin('node:https');
+  syncBuiltinESMExports();
+}
+
+/** Directories the application's packages resolve from: its entry script's and the working directory. */
+function applicationDirs(): string[] {
+  const entry = process.argv[1];
+  return entry ? [dirname(entry), process.cwd()] : [process.cwd()];
+}
+
+function describeStart(
+  config: ResolvedConfig,
+  active: readonly ActiveInstrumentation[],
+): string {
+  const signal = (exporters: readonly string[], url: string) =>
+    exporters.map((name) => (name === 'otlp' ? `otlp ${url}` : name)).join(', ');
+  return (
+    `started ${SDK_VERSION}: ` +
+    `traces [${signal(config.traces.exporters, config.traces.otlp.url)}], ` +
+    `metrics [${signal(config.metrics.exporters, config.metrics.otlp.url)}], ` +
+    `logs [${signal(config.logs.exporters, config.logs.otlp.url)}], ` +
+    `instrumentations [${active.map((entry) => entry.name).join(', ')}]`
+  );
+}

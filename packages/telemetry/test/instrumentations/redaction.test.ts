@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { UrlRedactor } from '../../src/instrumentations/redaction.js';
+
+describe('UrlRedactor', () => {
+  const redactor = new UrlRedactor(['room_invite']);
+
+  it.each([
+    ['http://user:pw@example.test/a', 'http://REDACTED:REDACTED@example.test/a'],
+    ['https://example.test/cb?code=abc&state=x', 'https://example.test/cb?code=REDACTED&state=x'],
+    ['/rooms/1/messages?TOKEN=abc&limit=5', '/rooms/1/messages?TOKEN=REDACTED&limit=5'],
+    ['/s?X-Amz-Signature=abc#frag', '/s?X-Amz-Signature=REDACTED#frag'],
+    ['/r?room_invite=abc', '/r?room_invite=REDACTED'],
+    ['/r?api%5Fkey=abc', '/r?api%5Fkey=REDACTED'],
+    ['/plain/path', '/plain/path'],
+    ['/flag?verbose', '/flag?verbose'],
+  ])('redacts %s', (input, expected) => {
+    expect(redactor.redactUrl(input)).toBe(expected);
+  });
+
+  it('redacts a URL nested in a parameter', () => {
+    const nested = encodeURIComponent('https://app.test/done?token=abc&page=2');
+
+    const result = redactor.redactUrl(`/login?next=${nested}`);
+
+    expect(decodeURIComponent(result)).toBe(
+      '/login?next=https://app.test/done?token=REDACTED&page=2',
+    );
+  });
+
+  it('keeps a nested value unchanged when nothing is secret', () => {
+    const nested = encodeURIComponent('https://app.test/done?page=2');
+
+    expect(redactor.redactUrl(`/login?next=${nested}`)).toBe(`/login?next=${nested}`);
+  });
+
+  it('redacts a bare query string', () => {
+    expect(redactor.redactQuery('password=hunter2&page=1')).toBe('password=REDACTED&page=1');
+  });
+
+  it('survives malformed percent escapes', () => {
+    expect(redactor.redactUrl('/x?%E0%A4%A=1&token=abc')).toBe('/x?%E0%A4%A=1&token=REDACTED');
+  });
+});

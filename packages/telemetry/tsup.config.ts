@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    register: 'src/register.ts',
+    testing: 'src/testing/index.ts',
+    nestjs: 'src/nestjs/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  shims: true,
+  target: 'node22',
+  splitting: true,
+  define: { __SDK_VERSION__: JSON.stringify(version) },
+});
