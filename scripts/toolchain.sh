@@ -23,20 +23,16 @@ install_tools() {
     --loglevel=error "$@" >&2
 }
 
+# npm prunes from .tools/ whatever a command does not name, so one command
+# names every tool that .tools/ must hold.
+wanted=("pnpm@$PNPM_VERSION")
 if ! node_is_recent; then
-  if [ ! -x "$TOOLS/node_modules/node/bin/node" ]; then
-    install_tools "$NODE_PACKAGE"
-  fi
+  wanted+=("$NODE_PACKAGE")
   export PATH="$TOOLS/node_modules/node/bin:$PATH"
 fi
-
-if [ "$("$TOOLS/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
-  # npm prunes what the command does not name, so Node.js is named again.
-  if [ -x "$TOOLS/node_modules/node/bin/node" ]; then
-    install_tools "$NODE_PACKAGE" "pnpm@$PNPM_VERSION"
-  else
-    install_tools "pnpm@$PNPM_VERSION"
-  fi
+if [ "$("$TOOLS/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$PNPM_VERSION" ] ||
+  { [ "${#wanted[@]}" -gt 1 ] && [ ! -x "$TOOLS/node_modules/node/bin/node" ]; }; then
+  install_tools "${wanted[@]}"
 fi
 export PATH="$TOOLS/node_modules/.bin:$PATH"
 

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { context } from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
 import type { HttpInstrumentation as HttpInstrumentationType } from '@opentelemetry/instrumentation-http';
 import type { ResolvedHttp } from '../config/resolved.js';
 import { loadModule } from '../exporters/load.js';
@@ -29,6 +31,9 @@ export function createHttpInstrumentation(
   return new HttpInstrumentation({
     ignoreIncomingRequestHook: (request) =>
       isScrapeRequest(request) || isIgnoredPath(request.url ?? ''),
+    // The exporters send with tracing suppressed. The instrumentation would
+    // still record their requests in `http.client.request.duration`.
+    ignoreOutgoingRequestHook: () => isTracingSuppressed(context.active()),
     headersToSpanAttributes: { server: headers, client: headers },
     redactedQueryParams: redactor.parameterNames,
     redactedQueryParamsServer: redactor.parameterNames,

@@ -19,22 +19,33 @@ interface Recorder {
  * A meter provider that can be handed out before the real one exists. The
  * OTLP metric exporter needs a meter provider for its own metrics when it is
  * built, but the SDK's meter provider can only be built after its readers,
- * which contain that exporter. Synchronous instruments bind on first use;
- * values recorded before {@link bind} are dropped. Observable instruments are
- * not supported and stay no-ops.
+ * which contain that exporter. Synchronous instruments are created on the
+ * real provider when {@link bind} is called, and values recorded before that
+ * are dropped. Observable instruments are not supported and stay no-ops.
  */
 export class LateBoundMeterProvider implements MeterProvider {
   private target: MeterProvider | undefined;
+  private readonly pending: LateInstrument[] = [];
 
+  /**
+   * Binds every instrument created so far. Creating them now matters: a
+   * meter provider that is shutting down refuses new meters, and the
+   * exporter's first recording can come during the final export.
+   */
   bind(target: MeterProvider): void {
     this.target = target;
+    for (const instrument of this.pending.splice(0)) instrument.resolve();
   }
 
   getMeter(name: string, version?: string, options?: MeterOptions): Meter {
     const resolveMeter = () => this.target?.getMeter(name, version, options);
     const noop = createNoopMeter();
-    const sync = (kind: SyncKind) => (instrument: string, opts?: MetricOptions) =>
-      lateInstrument(() => resolveMeter()?.[kind](instrument, opts));
+    const sync = (kind: SyncKind) => (instrument: string, opts?: MetricOptions) => {
+      const late = new LateInstrument(() => resolveMeter()?.[kind](instrument, opts));
+      if (this.target) late.resolve();
+      else this.pending.push(late);
+      return late as never;
+    };
 
     return {
       ...noop,
@@ -51,15 +62,24 @@ export class LateBoundMeterProvider implements MeterProvider {
   }
 }
 
-// The returned object serves as counter, up-down counter, histogram or gauge;
-// each caller uses only the method its instrument kind has.
-function lateInstrument(create: () => unknown): never {
-  let real: Recorder | undefined;
-  const resolve = () => (real ??= create() as Recorder | undefined);
-  return {
-    add: (value: number, attributes?: Attributes, context?: Context) =>
-      resolve()?.add?.(value, attributes, context),
-    record: (value: number, attributes?: Attributes, context?: Context) =>
-      resolve()?.record?.(value, attributes, context),
-  } as never;
+/**
+ * Serves as counter, up-down counter, histogram or gauge; each caller uses
+ * only the method its instrument kind has.
+ */
+class LateInstrument {
+  private real: Recorder | undefined;
+
+  constructor(private readonly create: () => unknown) {}
+
+  resolve(): void {
+    this.real ??= this.create() as Recorder | undefined;
+  }
+
+  add(value: number, attributes?: Attributes, context?: Context): void {
+    this.real?.add?.(value, attributes, context);
+  }
+
+  record(value: number, attributes?: Attributes, context?: Context): void {
+    this.real?.record?.(value, attributes, context);
+  }
 }

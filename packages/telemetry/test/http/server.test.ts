@@ -134,7 +134,9 @@ describe('HTTP client', () => {
       attributes: { 'http.route': '/rooms/:id/messages' },
     });
     expect(inner[0]?.parentSpanId).toBe(clients[0]?.spanId);
+    const port = Number(new URL(url).port);
     const points = await receiver.waitForMetric('http.client.request.duration');
+    expect(points.every((point) => point.attributes['server.port'] === port)).toBe(true);
     expect(points[0]?.unit).toBe('s');
   });
 });
