@@ -6,6 +6,7 @@ import {
   type FixtureExit,
   type FixtureHandle,
 } from '@seda/test-utils';
+import { findLogMessage } from './api-log-lines.js';
 import { DemoFailure } from './demo-failure.js';
 
 /** Settings of the API child process. */
@@ -15,6 +16,10 @@ export interface ApiProcessOptions {
   databaseUrl: string;
   redisUrl?: string | undefined;
   redisKeyPrefix?: string | undefined;
+  /** `AUTH_HEALTH_URL`: the auth provider's health URL. */
+  authHealthUrl?: string | undefined;
+  /** `SPOTIFY_HEALTH_URL`: Spotify's health URL. */
+  spotifyHealthUrl?: string | undefined;
   /** Limit on the child's whole life, after which it gets SIGKILL. */
   lifetimeMillis: number;
 }
@@ -23,6 +28,8 @@ export interface ApiProcessOptions {
 export interface ApiProcess {
   readonly pid: number;
   readonly url: string;
+  /** The URL of the `ws` chat gateway, on a port of its own. */
+  readonly wsUrl: string;
   /** The scrape URL, or undefined when the SDK printed none in time. */
   readonly prometheusUrl: string | undefined;
   /** The database as the API describes it in its log. */
@@ -57,10 +64,13 @@ const PROMETHEUS_URL_TIMEOUT_MILLIS = 5_000;
 
 const OUTPUT_TAIL_CHARS = 3_000;
 
-const LISTENING_LINE = /listening on (http:\/\/\S+)/;
+/** Fixed and public, so for the demo only: a real key is a secret. */
+const DEMO_PSEUDONYM_KEY = 'demo-only-pseudonym-key-not-a-secret-0000';
+
+// The API logs JSON lines, so the URL ends at the quote after it.
+const LISTENING_LINE = /listening on (http:\/\/[^\s"]+)/;
+const WS_LISTENING_LINE = /ws listening on (ws:\/\/[^\s"]+)/;
 const PROMETHEUS_LINE = /Prometheus metrics served at (http:\/\/\S+)/;
-const DATABASE_LINE = /\[PrismaService\] connected to (.+)$/m;
-const REDIS_LINE = /\[RedisService\] (.+)$/m;
 const SDK_WARNING_LINE = /^@seda\/telemetry\/\S+ (?:warn|error):/;
 
 /**
@@ -101,10 +111,22 @@ function apiEnvironment(
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     REDIS_KEY_PREFIX: options.redisKeyPrefix,
+    AUTH_HEALTH_URL: options.authHealthUrl,
+    SPOTIFY_HEALTH_URL: options.spotifyHealthUrl,
+    // Health checks run twice a second in the background, so that a
+    // dependency stopped during a short run shows in the exported gauges.
+    SEDA_HEALTH_INTERVAL_MILLIS: '500',
+    SEDA_HEALTH_CACHE_MILLIS: '250',
+    // The database gauges refresh at once and then every second, so that a
+    // short run shows their values; a demo key pseudonymises user ids.
+    SEDA_TELEMETRY_BUSINESS_START_DELAY: '0',
+    SEDA_TELEMETRY_BUSINESS_REFRESH_INTERVAL: '1000',
+    SEDA_TELEMETRY_PSEUDONYM_KEY: DEMO_PSEUDONYM_KEY,
     NO_COLOR: '1',
     OTEL_SERVICE_NAME: 'seda-api',
     OTEL_EXPORTER_OTLP_ENDPOINT: options.receiverUrl,
     OTEL_BSP_SCHEDULE_DELAY: '200',
+    OTEL_BLRP_SCHEDULE_DELAY: '200',
     OTEL_METRIC_EXPORT_INTERVAL: '1000',
     OTEL_METRICS_EXPORTER: 'otlp,prometheus',
     OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
@@ -116,6 +138,8 @@ async function waitUntilListening(child: FixtureHandle): Promise<ApiProcess> {
   const [, url] = await child.waitForOutput(LISTENING_LINE, {
     timeoutMillis: START_TIMEOUT_MILLIS,
   });
+  // The app logs the ws URL right after the HTTP one.
+  const [, wsUrl] = await child.waitForOutput(WS_LISTENING_LINE);
   const prometheusUrl = await child
     .waitForOutput(PROMETHEUS_LINE, {
       stream: 'stderr',
@@ -128,10 +152,13 @@ async function waitUntilListening(child: FixtureHandle): Promise<ApiProcess> {
   return {
     pid: child.pid,
     url: url as string,
+    wsUrl: wsUrl as string,
     prometheusUrl,
     databaseDescription:
-      child.stdout().match(DATABASE_LINE)?.[1] ?? 'the database',
-    redisDescription: child.stdout().match(REDIS_LINE)?.[1] ?? 'unknown',
+      findLogMessage(child.stdout(), 'PrismaService', 'connected to ') ??
+      'the database',
+    redisDescription:
+      findLogMessage(child.stdout(), 'RedisService') ?? 'unknown',
     exited: child.exited,
     outputTail: () => outputTail(child),
     sdkWarnings: () =>

@@ -1,4 +1,8 @@
-import type { ReceivedMetricPoint, ReceivedSpan } from '@seda/test-utils';
+import type {
+  ReceivedLogRecord,
+  ReceivedMetricPoint,
+  ReceivedSpan,
+} from '@seda/test-utils';
 import type { PrometheusScrape } from './prometheus-scrape.js';
 
 /** Everything the demo collected from the API's telemetry. */
@@ -7,6 +11,8 @@ export interface DemoTelemetry {
   spans: readonly ReceivedSpan[];
   /** The metric points the OTLP receiver got, every export of them. */
   metrics: readonly ReceivedMetricPoint[];
+  /** The log records the OTLP receiver got. */
+  logs: readonly ReceivedLogRecord[];
   /** The Prometheus scrape made before SIGTERM, if the endpoint was known. */
   scrape: PrometheusScrape | undefined;
 }

@@ -10,6 +10,16 @@ import {
 import { openDemoDatabase, type DemoDatabase } from './database.js';
 import { DemoFailure } from './demo-failure.js';
 import type { DemoTelemetry } from './demo-telemetry.js';
+import {
+  startDependencyStub,
+  type DependencyStub,
+} from './dependency-stub.js';
+import {
+  planStubStop,
+  printHealthAfter,
+  printHealthBefore,
+  STATUS_CHANGE_TIMEOUT_MILLIS,
+} from './health-change.js';
 import type { DemoOptions } from './options.js';
 import { scrapePrometheus } from './prometheus-scrape.js';
 import { findMissingSignals } from './signal-checks.js';
@@ -48,6 +58,7 @@ export async function runDemo(
   output: DemoOutput,
 ): Promise<number> {
   const receiver = await startOtlpReceiver();
+  const stub = await startDependencyStub();
   let database: DemoDatabase | undefined;
   let starting: Promise<ApiProcess> | undefined;
   let api: ApiProcess | undefined;
@@ -65,15 +76,18 @@ export async function runDemo(
       databaseUrl: database.url,
       redisUrl: options.redisUrl,
       redisKeyPrefix: options.redisKeyPrefix,
+      authHealthUrl: stub.authUrl,
+      spotifyHealthUrl: stub.spotifyUrl,
       lifetimeMillis: lifetimeMillis(options),
     });
     api = await untilInterrupted(starting, interrupt);
-    printApi(api, output);
-    return await runAgainst(api, receiver, options, interrupt, output);
+    printApi(api, stub, output);
+    return await runAgainst(api, receiver, stub, options, interrupt, output);
   } finally {
     const running = api ?? (await starting?.catch(() => undefined));
 
     await running?.stop();
+    await stub.stop();
     await receiver.close();
     await database?.remove();
   }
@@ -82,11 +96,25 @@ export async function runDemo(
 async function runAgainst(
   api: ApiProcess,
   receiver: OtlpReceiver,
+  stub: DependencyStub,
   options: DemoOptions,
   interrupt: AbortSignal,
   output: DemoOutput,
 ): Promise<number> {
-  const traffic = await driveTraffic(api, options, interrupt, output);
+  await printHealthBefore(api.url, output.line);
+
+  const midway = options.trafficSeconds * 500;
+  const stubStop = planStubStop(stub, midway, output.line);
+  let traffic: TrafficStats;
+
+  try {
+    traffic = await driveTraffic(api, options, interrupt, output);
+  } finally {
+    stubStop.cancel();
+  }
+  await stub.stop();
+  await printHealthAfter(api.url, output.line);
+
   const scrape =
     api.prometheusUrl === undefined
       ? undefined
@@ -107,6 +135,7 @@ async function runAgainst(
   const telemetry: DemoTelemetry = {
     spans: receiver.spans(),
     metrics: receiver.metrics(),
+    logs: receiver.logs(),
     scrape,
   };
 
@@ -136,6 +165,7 @@ async function driveTraffic(
   try {
     stats = await runTraffic({
       baseUrl: api.url,
+      wsUrl: api.wsUrl,
       seconds: options.trafficSeconds,
       virtualUsers: options.virtualUsers,
       signal: abort.signal,
@@ -175,19 +205,30 @@ function reportProblems(
   return unclean === undefined && missing.length === 0 ? 0 : 1;
 }
 
-function printApi(api: ApiProcess, output: DemoOutput): void {
+function printApi(
+  api: ApiProcess,
+  stub: DependencyStub,
+  output: DemoOutput,
+): void {
   output.line(`API            ${api.url} (pid ${api.pid})`);
+  output.line(`ws chat        ${api.wsUrl}`);
   output.line(`database       ${api.databaseDescription}`);
   output.line(`Redis          ${api.redisDescription}`);
   output.line(`Prometheus     ${api.prometheusUrl ?? 'no URL printed'}`);
+  output.line(`auth stub      ${stub.authUrl}`);
+  output.line(`Spotify stub   ${stub.spotifyUrl}`);
 }
 
-/** Computes the API's time limit: start, traffic, drain, scrape, stop. */
+/**
+ * Computes the API's time limit: start, traffic, drain, the wait for the
+ * health change, scrape and stop.
+ */
 function lifetimeMillis(options: DemoOptions): number {
   return (
     START_TIMEOUT_MILLIS +
     options.trafficSeconds * 1000 +
     TRAFFIC_DRAIN_MILLIS +
+    STATUS_CHANGE_TIMEOUT_MILLIS +
     STOP_GRACE_MILLIS
   );
 }

@@ -1,13 +1,24 @@
 import type { ReceivedMetricPoint, ReceivedSpan } from '@seda/test-utils';
+import { BUSINESS_SIGNAL_CHECKS } from './business-checks.js';
 import type { DemoTelemetry } from './demo-telemetry.js';
 import { findMessagePostTrace } from './summary/example-trace.js';
+import {
+  HEALTH_DURATION_METRIC,
+  HEALTH_LAST_SUCCESS_METRIC,
+  HEALTH_OVERALL_METRIC,
+  HEALTH_STATUS_METRIC,
+  overallTimeline,
+  summarizeHealthChecks,
+} from './summary/health-checks.js';
 import { HTTP_DURATION_METRIC } from './summary/http-routes.js';
+import { hasLogInExportedTrace } from './summary/log-trace.js';
 import { PRISMA_DURATION_METRIC } from './summary/prisma-operations.js';
 import {
   POINTS_EXPORTED_METRIC,
   SPANS_EXPORTED_METRIC,
   SPANS_PROCESSED_METRIC,
 } from './summary/sdk-metrics.js';
+import { WEBSOCKET_SIGNAL_CHECKS } from './websocket-checks.js';
 
 /** One signal the demo expects, and how to tell that it arrived. */
 export interface SignalCheck {
@@ -29,6 +40,17 @@ const SDK_METRICS = [
   SPANS_PROCESSED_METRIC,
   POINTS_EXPORTED_METRIC,
 ];
+
+const HEALTH_METRICS = [
+  HEALTH_STATUS_METRIC,
+  HEALTH_DURATION_METRIC,
+  HEALTH_LAST_SUCCESS_METRIC,
+  HEALTH_OVERALL_METRIC,
+];
+
+/** The statuses the stopped stub should move the auth check through. */
+const isUpThenDown = (statuses: readonly string[]) =>
+  statuses.length >= 2 && statuses[0] === 'up' && statuses.at(-1) === 'down';
 
 /** A route template such as `/rooms/:roomId/messages`, not a raw path. */
 const ROUTE_TEMPLATE = /\/:[A-Za-z]/;
@@ -68,6 +90,22 @@ export const SIGNAL_CHECKS: readonly SignalCheck[] = [
     arrived: ({ spans }) => findMessagePostTrace(spans) !== undefined,
   },
   {
+    id: 'log-records',
+    signal: 'log records of the API with severity and body',
+    arrived: ({ logs }) =>
+      logs.some(
+        (record) =>
+          record.severityNumber > 0 &&
+          typeof record.body === 'string' &&
+          record.resource['service.name'] === 'seda-api',
+      ),
+  },
+  {
+    id: 'log-in-trace',
+    signal: 'a log record with the trace id of an exported trace',
+    arrived: hasLogInExportedTrace,
+  },
+  {
     id: 'http-duration-routes',
     signal: `${HTTP_DURATION_METRIC} with route templates`,
     arrived: ({ metrics }) =>
@@ -89,10 +127,38 @@ export const SIGNAL_CHECKS: readonly SignalCheck[] = [
       SDK_METRICS.every((name) => hasMetric(metrics, name)),
   },
   {
+    id: 'health-metrics',
+    signal: `health metrics (${HEALTH_METRICS.join(', ')})`,
+    arrived: ({ metrics }) =>
+      HEALTH_METRICS.every((name) => hasMetric(metrics, name)),
+  },
+  {
+    id: 'health-status-change',
+    signal: `${HEALTH_STATUS_METRIC} of auth going from up to down`,
+    arrived: ({ metrics }) =>
+      summarizeHealthChecks(metrics).some(
+        (check) => check.name === 'auth' && isUpThenDown(check.statuses),
+      ),
+  },
+  {
+    id: 'health-overall-change',
+    signal: `${HEALTH_OVERALL_METRIC} going from healthy to degraded`,
+    arrived: ({ metrics }) => {
+      const statuses = overallTimeline(metrics);
+
+      return statuses[0] === 'healthy' && statuses.at(-1) === 'degraded';
+    },
+  },
+  ...BUSINESS_SIGNAL_CHECKS,
+  ...WEBSOCKET_SIGNAL_CHECKS,
+  {
     id: 'prometheus-scrape',
-    signal: 'a Prometheus scrape with http_server_request_duration',
+    signal:
+      'a Prometheus scrape with http_server_request_duration and ' +
+      'seda_message_sent_total',
     arrived: ({ scrape }) =>
-      scrape?.text?.includes('http_server_request_duration') ?? false,
+      (scrape?.text?.includes('http_server_request_duration') ?? false) &&
+      scrape?.text?.includes('seda_message_sent_total') === true,
   },
 ];
 

@@ -6,6 +6,7 @@ import {
   signUp,
   type ActionContext,
 } from './traffic/actions.js';
+import { runChatTraffic } from './traffic/chat-traffic.js';
 import { randomHex } from './traffic/sample-data.js';
 import { TrafficStats } from './traffic/traffic-stats.js';
 import { TrafficWorld } from './traffic/traffic-world.js';
@@ -16,6 +17,11 @@ export interface TrafficOptions {
   /** Seconds after which no new request starts. Running ones finish. */
   seconds: number;
   virtualUsers: number;
+  /**
+   * URL of the API's `ws` chat gateway. When set, chat clients on both
+   * gateways run alongside the virtual users (see `runChatTraffic`).
+   */
+  wsUrl?: string;
   /** Aborts every request at once, for a crashed API or Ctrl-C. */
   signal: AbortSignal;
   /** Called every `progressIntervalMillis` while the traffic runs. */
@@ -28,10 +34,10 @@ export interface TrafficOptions {
 const THINK_TIME_MILLIS = { min: 20, max: 80 };
 
 /**
- * Runs virtual users that sign up, create and join rooms, post messages
- * (some sharing tracks), react, read histories and send a few invalid
- * requests, until the time is up or `signal` aborts. Resolves with the
- * counts of what was sent.
+ * Runs virtual users that sign up, create, join and leave rooms, post
+ * messages (some sharing tracks), react, read histories, verify artists
+ * and send a few invalid requests, until the time is up or `signal`
+ * aborts. Resolves with the counts of what was sent.
  */
 export async function runTraffic(
   options: TrafficOptions,
@@ -51,8 +57,20 @@ export async function runTraffic(
     const users = Array.from({ length: options.virtualUsers }, (_, i) =>
       runVirtualUser(context, i, until, options.signal),
     );
+    const chat =
+      options.wsUrl === undefined
+        ? []
+        : [
+            runChatTraffic({
+              ...context,
+              endpoints: { baseUrl: options.baseUrl, wsUrl: options.wsUrl },
+              stats: stats.chat,
+              until,
+              signal: options.signal,
+            }),
+          ];
 
-    await Promise.all(users);
+    await Promise.all([...users, ...chat]);
   } finally {
     clearInterval(progress);
     stats.finish();

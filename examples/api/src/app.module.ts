@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { BusinessModule } from './business/business.module.js';
+import { ChatModule } from './chat/chat.module.js';
 import type { AppConfig, AppOptions } from './config.js';
-import { HealthModule } from './health/health.module.js';
+import { healthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { ReactionsModule } from './reactions/reactions.module.js';
@@ -29,11 +31,13 @@ export class AppModule {
       imports: [
         PrismaModule.forRoot(config.database),
         RedisModule.forRoot(config.redis),
-        HealthModule,
+        healthModule(config.health),
         UsersModule,
         RoomsModule,
         MessagesModule,
         ReactionsModule,
+        ChatModule,
+        BusinessModule,
         ...modules,
       ],
       providers,

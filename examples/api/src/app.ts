@@ -7,6 +7,9 @@ import {
   type NestExpressApplication,
 } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
+import { useGatewayAdapter } from './chat/gateway-adapter.js';
+import { WsGatewayServer } from './chat/ws-gateway-server.js';
+import { resolveWsPort } from './chat/ws-port.js';
 import { nonEmpty, resolveAppConfig, type AppOptions } from './config.js';
 import { createValidationPipe } from './validation/validation-pipe.js';
 
@@ -21,6 +24,11 @@ export interface StartOptions extends AppOptions {
   host?: string;
   /** TCP port, where 0 picks a free one. Default: `PORT`, else 3000. */
   port?: number;
+  /**
+   * TCP port of the `ws` chat gateway, where 0 picks a free one. Default:
+   * `WS_PORT`, else 0 when `port` is 0, else `port` plus one.
+   */
+  wsPort?: number;
 }
 
 /** A listening app. */
@@ -28,6 +36,8 @@ export interface RunningApp {
   app: NestExpressApplication;
   /** Base URL, for example `http://127.0.0.1:3000`. */
   url: string;
+  /** URL of the `ws` chat gateway, for example `ws://127.0.0.1:3001/chat`. */
+  wsUrl: string;
   /** Closes the HTTP server and the app's connections. */
   close(): Promise<void>;
 }
@@ -51,6 +61,7 @@ export async function createApp(
     },
   );
   app.useGlobalPipes(createValidationPipe());
+  useGatewayAdapter(app);
   app.enableShutdownHooks();
   await app.init();
   return app;
@@ -62,9 +73,13 @@ export async function startApp(
 ): Promise<RunningApp> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? parsePort(options.env ?? process.env);
+  const wsPort =
+    options.wsPort ?? resolveWsPort(options.env ?? process.env, port);
   const app = await createApp(options);
+  let wsUrl: string;
   try {
     await app.listen(port, host);
+    wsUrl = await app.get(WsGatewayServer).listen(wsPort, host);
   } catch (error) {
     await app.close();
     throw error;
@@ -72,7 +87,8 @@ export async function startApp(
 
   const url = baseUrl(app.getHttpServer().address() as AddressInfo);
   new Logger('App').log(`listening on ${url}`);
-  return { app, url, close: () => app.close() };
+  new Logger('App').log(`ws listening on ${wsUrl}`);
+  return { app, url, wsUrl, close: () => app.close() };
 }
 
 function parsePort(env: Record<string, string | undefined>): number {

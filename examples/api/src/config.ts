@@ -4,6 +4,7 @@ import {
   type DatabaseTarget,
 } from './prisma/database-target.js';
 import type { RedisTarget } from './redis/redis-target.js';
+import type { HealthTargets } from './health/health-targets.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/seda.db';
 export const DEFAULT_REDIS_KEY_PREFIX = 'seda-api:';
@@ -28,6 +29,17 @@ export interface AppOptions {
   redisUrl?: string;
   /** Prefix of every Redis key. Default: `REDIS_KEY_PREFIX`, else `seda-api:`. */
   redisKeyPrefix?: string;
+  /**
+   * Health URL of the auth provider, such as Supabase's
+   * `https://PROJECT.supabase.co/auth/v1/health`, checked by `/health`.
+   * Default: `AUTH_HEALTH_URL`. Without either, there is no auth check.
+   */
+  authHealthUrl?: string;
+  /**
+   * Health URL of the music API, checked by `/health`. Default:
+   * `SPOTIFY_HEALTH_URL`. Without either, there is no Spotify check.
+   */
+  spotifyHealthUrl?: string;
   /** Nest's logger setting, where `false` silences it. Default: Nest's. */
   logger?: false | LoggerService | LogLevel[];
   /**
@@ -45,6 +57,7 @@ export interface AppOptions {
 export interface AppConfig {
   database: DatabaseTarget;
   redis: RedisTarget | undefined;
+  health: HealthTargets;
 }
 
 /** @throws Error for an unsupported database URL. */
@@ -61,6 +74,10 @@ export function resolveAppConfig(options: AppOptions): AppConfig {
   return {
     database: parseDatabaseUrl(databaseUrl),
     redis: redisUrl === undefined ? undefined : { url: redisUrl, keyPrefix },
+    health: {
+      authUrl: options.authHealthUrl ?? nonEmpty(env.AUTH_HEALTH_URL),
+      spotifyUrl: options.spotifyHealthUrl ?? nonEmpty(env.SPOTIFY_HEALTH_URL),
+    },
   };
 }
 

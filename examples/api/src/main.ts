@@ -9,10 +9,16 @@ const telemetry = startTelemetry({
   serviceName: 'seda-api',
   shutdown: { signals: false },
 });
-const { TelemetryModule } = await import('@seda/telemetry/nestjs');
+const { createWinstonLogger } = await import('@seda/telemetry/logs');
+const { NestLogger, TelemetryModule } = await import('@seda/telemetry/nestjs');
 const { startApp } = await import('./app.js');
 
-await startApp({ modules: [TelemetryModule.forRoot(telemetry)] }).catch(
+// Nest's logs and every `new Logger(...)` of the app go through winston: one
+// JSON line each on stdout at `LOG_LEVEL` (default `info`), with the trace
+// ids inside a request, and an OTLP log record each.
+const logger = new NestLogger(createWinstonLogger());
+
+await startApp({ modules: [TelemetryModule.forRoot(telemetry)], logger }).catch(
   async (error: unknown) => {
     await telemetry.shutdown();
     throw error;

@@ -91,11 +91,24 @@ function describeSchema(context: SuiteContext, database: SuiteDatabase): void {
     expect(response.status).toBe(409);
   });
 
-  test('health live returns ok', async () => {
+  test('health live returns healthy', async () => {
     const response = await context.api.get('/health/live');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok' });
+    expect(response.body.status).toBe('healthy');
+    expect(response.body.checks).toBeUndefined();
+  });
+
+  test('health reports the database up', async () => {
+    const response = await context.api.get('/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('healthy');
+    expect(response.body.checks.database).toMatchObject({
+      status: 'up',
+      kind: 'prisma',
+      critical: true,
+    });
   });
 }
 

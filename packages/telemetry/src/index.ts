@@ -1,6 +1,7 @@
 export { startTelemetry } from './start.js';
 export { TelemetryConfigError, type ConfigIssue } from './config/issues.js';
 export { SDK_VERSION } from './version.js';
+export type { BusinessGaugeOptions, BusinessOptions } from './business/types.js';
 export type {
   BatchOptions,
   HttpInstrumentationOptions,
@@ -18,8 +19,10 @@ export type {
   ResourceDetectorName,
   SamplerName,
   ShutdownOptions,
+  SocketIoInstrumentationOptions,
   TelemetryHandle,
   TelemetryOptions,
   TracesExporterName,
   TracesOptions,
+  WsInstrumentationOptions,
 } from './types.js';

@@ -3,16 +3,22 @@ import { dirname } from 'node:path';
 import { type DiagLogger, logs, metrics, trace } from '@opentelemetry/api';
 import { setGlobalErrorHandler } from '@opentelemetry/core';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { startBusinessRuntime } from './business/runtime.js';
 import { describeIssue, TelemetryConfigError } from './config/issues.js';
 import type { Environment } from './config/parse.js';
 import { resolveConfig } from './config/resolve.js';
 import type { ResolvedConfig } from './config/resolved.js';
 import { componentLogger, installDiagLogger } from './diag/logger.js';
+import {
+  announceSdkMeterProvider,
+  withdrawSdkMeterProvider,
+} from './health/sdk-link.js';
 import { registerImportHooks } from './instrumentations/hooks.js';
 import { PatchTracker, warnAboutPreloadedPackages } from './instrumentations/load-check.js';
 import { recordPrismaOperationDurations } from './instrumentations/prisma-metrics.js';
 import { RedactingSpanProcessor, UrlRedactor } from './instrumentations/redaction.js';
 import { type ActiveInstrumentation, createInstrumentations } from './instrumentations/registry.js';
+import { connectLogs } from './logs/sdk-link.js';
 import { findPackageInfo } from './resource/package-info.js';
 import { buildResource } from './resource/resource.js';
 import { registerContext } from './sdk/context.js';
@@ -118,6 +124,8 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
   if (tracerProvider) trace.setGlobalTracerProvider(tracerProvider);
   if (meterProvider) metrics.setGlobalMeterProvider(meterProvider);
   if (loggerProvider) logs.setGlobalLoggerProvider(loggerProvider);
+  const stopBusiness = startBusinessRuntime(config.business, meterProvider);
+  const disconnectLogs = connectLogs(loggerProvider, resource, log);
 
   const active = createInstrumentations(
     {
@@ -148,7 +156,12 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
       prometheusUrl: metricsPipeline?.prometheus?.url ?? Promise.resolve(undefined),
       timeoutMillis: config.shutdown.timeoutMillis,
       cleanups: [
+        () => {
+          if (meterProvider) withdrawSdkMeterProvider(meterProvider);
+        },
         () => clearTimeout(reportTimer),
+        stopBusiness,
+        disconnectLogs,
         () => removeSignalListeners(),
         () => process.off('beforeExit', onBeforeExit),
         stopPrismaMetrics,
@@ -168,6 +181,9 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
     removeSignalListeners = shutdownOnSignals(() => lifecycle.shutdown(), log);
   }
 
+  // Health registries record into this provider from now on, including
+  // those created before the SDK started.
+  if (meterProvider) announceSdkMeterProvider(meterProvider);
   log.info(describeStart(config, active));
   return lifecycle;
 }

@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import type { LogRecordProcessor } from '@opentelemetry/sdk-logs';
 import type { IMetricReader, ViewOptions } from '@opentelemetry/sdk-metrics';
 import type { Sampler, SpanLimits, SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { BusinessOptions } from './business/types.js';
 
 /** OTLP transport encodings this SDK exports with. */
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
@@ -153,6 +154,13 @@ export interface LogsOptions {
   batch?: BatchOptions;
   /** Log record processors added after the exporting ones. */
   logRecordProcessors?: LogRecordProcessor[];
+  /**
+   * Keys whose values are replaced by `REDACTED` in the attributes and body
+   * of every exported log record, at any depth and in arrays, added to the
+   * built-in list (passwords, authorization, cookies, tokens, API keys,
+   * secrets). Keys match case-insensitively and ignoring `-`, `_` and spaces.
+   */
+  redactedKeys?: string[];
 }
 
 /** HTTP server and client instrumentation settings. */
@@ -186,6 +194,35 @@ export interface HttpInstrumentationOptions {
   unmatchedRoute?: string;
 }
 
+/** socket.io server instrumentation settings. */
+export interface SocketIoInstrumentationOptions {
+  /**
+   * `websocket.event` of an inbound event that has no listener on its socket
+   * when it arrives, so that event names invented by clients add no metric
+   * series. Default `_OTHER`.
+   */
+  unknownEventName?: string;
+  /**
+   * Leave socket.io's own HTTP requests, the long-polling requests under the
+   * server's `path` (default `/socket.io/`), out of HTTP server spans and
+   * `http.server.request.duration`. A polling request stays open until the
+   * server has something to send or `pingInterval` (default 25 s) runs out,
+   * so an idle chat client would otherwise look like a slow endpoint.
+   * Default `true`.
+   */
+  ignoreEngineRequests?: boolean;
+}
+
+/** `ws` server instrumentation settings. */
+export interface WsInstrumentationOptions {
+  /**
+   * `websocket.event` of a message that NestJS's `WsAdapter` dispatches to
+   * no `@SubscribeMessage` handler. Messages to a plain `ws` server carry no
+   * event name and are all recorded as `message`. Default `_OTHER`.
+   */
+  unknownEventName?: string;
+}
+
 /**
  * Instrumentations to load. Each is loaded only when its target module is
  * installed; `false` switches one off.
@@ -195,12 +232,35 @@ export interface InstrumentationOptions {
   http?: boolean | HttpInstrumentationOptions;
   /** Express, which gives NestJS requests their `http.route`. */
   express?: boolean;
-  /** NestJS controllers and handlers (`@nestjs/core` 4 to 12). */
+  /**
+   * NestJS controllers and handlers (`@nestjs/core` 4 to 12), and WebSocket
+   * gateway handlers (`@nestjs/websockets` 12).
+   */
   nestjs?: boolean;
   /** Prisma Client operations and queries, plus an operation duration histogram. */
   prisma?: boolean;
   /** ioredis commands. */
   ioredis?: boolean;
+  /**
+   * socket.io 4 servers: connection, inbound event and room emit spans, and
+   * the `websocket.server.*` metrics. Default `true`; with it on, socket.io's
+   * long-polling requests get no HTTP span (see `ignoreEngineRequests`).
+   */
+  socketio?: boolean | SocketIoInstrumentationOptions;
+  /**
+   * `ws` 8 servers: connection and message spans and the `websocket.server.*`
+   * metrics, with `@SubscribeMessage` event names under NestJS's
+   * `WsAdapter`. Default `true`.
+   */
+  ws?: boolean | WsInstrumentationOptions;
+  /**
+   * winston 3 loggers: `trace_id`, `span_id` and `trace_flags` in each
+   * record, and every record sent to the OpenTelemetry logs pipeline.
+   * Default `true`.
+   */
+  winston?: boolean;
+  /** pino 5.14 to 10 loggers, like `winston`. Default `true`. */
+  pino?: boolean;
 }
 
 export interface ShutdownOptions {
@@ -260,6 +320,8 @@ export interface TelemetryOptions {
    * environment `SEDA_TELEMETRY_SELF_METRICS`.
    */
   selfMetrics?: boolean;
+  /** Business metrics and product events of `@seda/telemetry/business`. */
+  business?: BusinessOptions;
 }
 
 /** The running SDK, returned by {@link startTelemetry}. */

@@ -43,6 +43,7 @@ export const signUp: Action = async ({ client, world }) => {
   if (response.status !== 201 || id === undefined) return;
   world.userIds.push(id);
   world.signUps.push(body);
+  if (body.artist !== undefined) world.artistIds.push(id);
 };
 
 export const createRoom: Action = async ({ client, world }) => {
@@ -54,10 +55,35 @@ export const createRoom: Action = async ({ client, world }) => {
 };
 
 const joinRoom: Action = async ({ client, world }) => {
-  const roomId = world.randomRoomId();
-  const userId = world.randomUserId();
+  const roomId = world.randomRoomId() as number;
+  const userId = world.randomUserId() as number;
+  const response = await client.post('join room', `/rooms/${roomId}/join`, {
+    userId,
+  });
 
-  await client.post('join room', `/rooms/${roomId}/join`, { userId });
+  if (response.status === 201) world.addMembership({ roomId, userId });
+};
+
+/** Leaves a room that a join entered, or joins one when none is left. */
+const leaveRoom: Action = async ({ client, world }) => {
+  const membership = world.takeMembership();
+
+  if (membership === undefined) return joinRoom({ client, world });
+  await client.post('leave room', `/rooms/${membership.roomId}/leave`, {
+    userId: membership.userId,
+  });
+};
+
+/** Verifies an artist's profile, as a moderator would. */
+const verifyArtist: Action = async ({ client, world }) => {
+  const artistId = world.randomArtistId();
+
+  if (artistId === undefined) return signUp({ client, world });
+  await client.post(
+    'verify artist',
+    `/users/${artistId}/artist/verification`,
+    {},
+  );
 };
 
 const roomDetails: Action = async ({ client, world }) => {
@@ -156,6 +182,8 @@ const WEIGHTED_ACTIONS: readonly [Action, number][] = [
   [react, 14],
   [roomDetails, 8],
   [joinRoom, 8],
+  [leaveRoom, 3],
+  [verifyArtist, 1],
   [createRoom, 4],
   [signUp, 4],
   [sendBadBody, 3],

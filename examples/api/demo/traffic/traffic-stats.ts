@@ -1,3 +1,5 @@
+import { ChatTrafficStats } from './chat-stats.js';
+
 /** Responses of one action, by status class, and requests that failed. */
 export interface ActionCounts {
   requests: number;
@@ -25,6 +27,8 @@ function statusClass(status: number): StatusClass | undefined {
 
 /** Counts of what the traffic sent, per action and in total. */
 export class TrafficStats {
+  /** What the chat clients did, when they ran. */
+  readonly chat = new ChatTrafficStats();
   private readonly startedAt = performance.now();
   private endedAt: number | undefined;
   private readonly actions = new Map<string, ActionCounts>();

@@ -13,6 +13,12 @@ export interface KnownMessage {
   roomId: number;
 }
 
+/** A user's membership of a room, created by a join. */
+export interface KnownMembership {
+  roomId: number;
+  userId: number;
+}
+
 /** How many message ids are kept for reactions. */
 const KEPT_MESSAGES = 500;
 
@@ -24,6 +30,9 @@ export class TrafficWorld {
   readonly userIds: number[] = [];
   readonly signUps: SignUpBody[] = [];
   readonly roomIds: number[] = [];
+  /** Users who signed up with an artist profile. */
+  readonly artistIds: number[] = [];
+  private readonly memberships: KnownMembership[] = [];
   private readonly messages: KnownMessage[] = [];
   private nextUserNumber = 1;
 
@@ -58,6 +67,22 @@ export class TrafficWorld {
 
   randomMessage(): KnownMessage | undefined {
     return this.messages.length === 0 ? undefined : pick(this.messages);
+  }
+
+  addMembership(membership: KnownMembership): void {
+    this.memberships.push(membership);
+  }
+
+  /** Removes and returns a random membership, for a user to leave. */
+  takeMembership(): KnownMembership | undefined {
+    if (this.memberships.length === 0) return undefined;
+
+    const index = Math.floor(Math.random() * this.memberships.length);
+    return this.memberships.splice(index, 1)[0];
+  }
+
+  randomArtistId(): number | undefined {
+    return this.artistIds.length === 0 ? undefined : pick(this.artistIds);
   }
 
   randomSignUp(): SignUpBody | undefined {

@@ -1,5 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Message } from '#generated/sqlite/client.js';
+import type { Message, Room } from '#generated/sqlite/client.js';
+import {
+  businessMetrics,
+  productEvents,
+} from '../business/business-telemetry.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { RoomPresenceService } from '../rooms/room-presence.service.js';
 import { RoomsService } from '../rooms/rooms.service.js';
@@ -27,7 +31,7 @@ export class MessagesService {
 
   /** @throws NotFoundException for an unknown room or user. */
   async post(roomId: number, input: PostMessageDto): Promise<MessageView> {
-    await Promise.all([
+    const [room] = await Promise.all([
       this.rooms.requireRoom(roomId),
       this.users.requireUser(input.userId),
     ]);
@@ -49,6 +53,7 @@ export class MessagesService {
       this.cache.invalidate(roomId),
       this.presence.markActive(roomId, input.userId),
     ]);
+    recordMessage(room, input);
     return toMessageView(row, emptyReactionCounts());
   }
 
@@ -124,4 +129,25 @@ export class MessagesService {
     }
     return counts;
   }
+}
+
+/** Records a posted message, and the track it shares if any. */
+function recordMessage(room: Room, input: PostMessageDto): void {
+  const track = input.track;
+  businessMetrics.messageSent({
+    hasTrack: track !== undefined,
+    roomKind: room.kind,
+  });
+  if (track === undefined) {
+    return;
+  }
+
+  businessMetrics.trackShared({ provider: track.provider });
+  productEvents.trackShared({
+    userId: input.userId,
+    provider: track.provider,
+    roomKind: room.kind,
+    title: track.title,
+    artist: track.artist,
+  });
 }

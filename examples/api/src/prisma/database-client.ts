@@ -19,6 +19,14 @@ import { postgresPoolConfig } from './postgres-pool-config.js';
  */
 export type Database = SqliteClient;
 
+/** The node-postgres pool behind each PostgreSQL client, for health checks. */
+const postgresPools = new WeakMap<Database, pg.Pool>();
+
+/** Returns the pool a PostgreSQL client runs on, or undefined for SQLite. */
+export function postgresPoolOf(client: Database): pg.Pool | undefined {
+  return postgresPools.get(client);
+}
+
 /**
  * Builds a Prisma client for the target's dialect with its driver adapter.
  * Only the client of the chosen dialect is loaded.
@@ -46,6 +54,7 @@ async function createPostgresClient(target: PostgresTarget): Promise<Database> {
     schema: target.schema,
     disposeExternalPool: true,
   });
-  const client = new PrismaClient({ adapter });
-  return client as unknown as Database;
+  const client = new PrismaClient({ adapter }) as unknown as Database;
+  postgresPools.set(client, pool);
+  return client;
 }

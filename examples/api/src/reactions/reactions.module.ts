@@ -8,5 +8,6 @@ import { ReactionsService } from './reactions.service.js';
   imports: [MessagesModule, UsersModule],
   controllers: [ReactionsController],
   providers: [ReactionsService],
+  exports: [ReactionsService],
 })
 export class ReactionsModule {}

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { ReactionType } from '#generated/sqlite/enums.js';
+import { businessMetrics } from '../business/business-telemetry.js';
 import { HistoryCache } from '../messages/history-cache.service.js';
 import { MessagesService } from '../messages/messages.service.js';
 import { isUniqueViolation } from '../prisma/prisma-errors.js';
@@ -42,6 +43,7 @@ export class ReactionsService {
     ]);
 
     const reaction = await this.create(messageId, input);
+    businessMetrics.reactionAdded({ reactionType: reaction.type });
     await this.cache.invalidate(message.roomId);
     return { ...reaction, createdAt: reaction.createdAt.toISOString() };
   }

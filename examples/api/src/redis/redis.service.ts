@@ -46,6 +46,14 @@ export class RedisService implements OnModuleDestroy {
   }
 
   /**
+   * The ioredis client for health checks, which need its errors rather
+   * than the fallback of `run`. Undefined without a Redis URL.
+   */
+  get connection(): Redis | undefined {
+    return this.client;
+  }
+
+  /**
    * Runs `command` against Redis.
    *
    * @returns the command's result, or `undefined` when Redis is off or the

@@ -31,3 +31,11 @@ export class JoinRoomDto {
   @Max(MAX_ID)
   userId!: number;
 }
+
+/** Body of `POST /rooms/:id/leave`. */
+export class LeaveRoomDto {
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  userId!: number;
+}

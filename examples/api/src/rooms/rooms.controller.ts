@@ -2,13 +2,14 @@ import {
   Body,
   Controller,
   Get,
+  HttpCode,
   HttpStatus,
   Param,
   Post,
   Res,
 } from '@nestjs/common';
 import { ParseIdPipe } from '../validation/parse-id.pipe.js';
-import { CreateRoomDto, JoinRoomDto } from './room-dtos.js';
+import { CreateRoomDto, JoinRoomDto, LeaveRoomDto } from './room-dtos.js';
 import {
   RoomsService,
   type JoinResult,
@@ -45,5 +46,15 @@ export class RoomsController {
     const { created, ...membership } = await this.rooms.join(id, body.userId);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return membership;
+  }
+
+  /** Returns 204 once the membership is gone. */
+  @Post(':id/leave')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  leave(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: LeaveRoomDto,
+  ): Promise<void> {
+    return this.rooms.leave(id, body.userId);
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Room } from '#generated/sqlite/client.js';
+import {
+  businessMetrics,
+  productEvents,
+} from '../business/business-telemetry.js';
+import { isRecordNotFound } from '../prisma/prisma-errors.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateRoomDto } from './room-dtos.js';
@@ -68,7 +73,7 @@ export class RoomsService {
    * @throws NotFoundException for an unknown room or user.
    */
   async join(roomId: number, userId: number): Promise<JoinResult> {
-    await Promise.all([
+    const [room] = await Promise.all([
       this.requireRoom(roomId),
       this.users.requireUser(userId),
     ]);
@@ -86,6 +91,9 @@ export class RoomsService {
         update: {},
       }));
     await this.presence.markActive(roomId, userId);
+    if (existing === null) {
+      businessMetrics.roomJoined({ roomKind: room.kind });
+    }
 
     return {
       roomId,
@@ -93,6 +101,35 @@ export class RoomsService {
       joinedAt: membership.joinedAt.toISOString(),
       created: existing === null,
     };
+  }
+
+  /**
+   * Removes the user from the room and records how long they were a member.
+   *
+   * @throws NotFoundException for an unknown room, or a user who is not a
+   * member of it.
+   */
+  async leave(roomId: number, userId: number): Promise<void> {
+    const room = await this.requireRoom(roomId);
+    const where = { roomId_userId: { roomId, userId } };
+    // delete() reads the row it removes, so joinedAt needs no second query.
+    const membership = await this.prisma.client.roomMembership
+      .delete({ where })
+      .catch((error: unknown) => {
+        if (isRecordNotFound(error)) {
+          throw new NotFoundException(
+            `User ${userId} is not a member of room ${roomId}.`,
+          );
+        }
+        throw error;
+      });
+
+    businessMetrics.roomLeft({ roomKind: room.kind });
+    productEvents.roomSessionEnded({
+      userId,
+      roomKind: room.kind,
+      durationSeconds: (Date.now() - membership.joinedAt.getTime()) / 1000,
+    });
   }
 }
 

@@ -1,6 +1,11 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../validation/parse-id.pipe.js';
 import { CreateUserDto } from './create-user.dto.js';
-import { UsersService, type CreatedUser } from './users.service.js';
+import {
+  UsersService,
+  type ArtistVerification,
+  type CreatedUser,
+} from './users.service.js';
 
 @Controller('users')
 export class UsersController {
@@ -9,5 +14,13 @@ export class UsersController {
   @Post()
   signUp(@Body() body: CreateUserDto): Promise<CreatedUser> {
     return this.users.signUp(body);
+  }
+
+  @Post(':id/artist/verification')
+  @HttpCode(200)
+  verifyArtist(
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<ArtistVerification> {
+    return this.users.verifyArtist(id);
   }
 }

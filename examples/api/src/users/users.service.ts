@@ -4,6 +4,10 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { User } from '#generated/sqlite/client.js';
+import {
+  businessMetrics,
+  productEvents,
+} from '../business/business-telemetry.js';
 import { isUniqueViolation } from '../prisma/prisma-errors.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { CreateUserDto } from './create-user.dto.js';
@@ -12,6 +16,12 @@ import type { CreateUserDto } from './create-user.dto.js';
 export interface CreatedUser {
   id: number;
   username: string;
+}
+
+/** The verification state of an artist profile. */
+export interface ArtistVerification {
+  userId: number;
+  verified: boolean;
 }
 
 @Injectable()
@@ -24,8 +34,9 @@ export class UsersService {
    * @throws ConflictException when the email or username is taken.
    */
   async signUp(input: CreateUserDto): Promise<CreatedUser> {
+    let user: CreatedUser;
     try {
-      return await this.prisma.client.user.create({
+      user = await this.prisma.client.user.create({
         data: {
           email: input.email,
           username: input.username,
@@ -42,6 +53,37 @@ export class UsersService {
       }
       throw error;
     }
+
+    const userType = input.artist === undefined ? 'listener' : 'artist';
+    businessMetrics.userSignedUp({ userType });
+    productEvents.userSignedUp({ userId: user.id, userType });
+    return user;
+  }
+
+  /**
+   * Marks the user's artist profile as verified. Verifying a verified
+   * profile again changes nothing and records no event.
+   *
+   * @throws NotFoundException when the user has no artist profile.
+   */
+  async verifyArtist(userId: number): Promise<ArtistVerification> {
+    const { count } = await this.prisma.client.artistProfile.updateMany({
+      where: { userId, verified: false },
+      data: { verified: true },
+    });
+    if (count === 1) {
+      businessMetrics.artistVerified();
+      return { userId, verified: true };
+    }
+
+    const profile = await this.prisma.client.artistProfile.findUnique({
+      where: { userId },
+      select: { verified: true },
+    });
+    if (profile === null) {
+      throw new NotFoundException(`User ${userId} has no artist profile.`);
+    }
+    return { userId, verified: profile.verified };
   }
 
   /** @throws NotFoundException when no user has this id. */

@@ -43,6 +43,9 @@ export const DEFAULTS = {
   ] as ResourceDetectorName[],
   ignoredIncomingPaths: ['/health', '/health/live', '/health/ready'],
   unmatchedRoute: 'unmatched',
+  /** `websocket.event` of inbound events and messages no handler declares. */
+  unknownWebSocketEvent: '_OTHER',
+  ignoreSocketIoEngineRequests: true,
 } as const;
 
 /** Signal paths appended to a base OTLP endpoint, per the OTLP/HTTP specification. */

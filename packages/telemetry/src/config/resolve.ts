@@ -3,8 +3,11 @@ import type {
   HttpInstrumentationOptions,
   OtlpOptions,
   OtlpSignalOptions,
+  SocketIoInstrumentationOptions,
   TelemetryOptions,
+  WsInstrumentationOptions,
 } from '../types.js';
+import { resolveBusiness } from './business.js';
 import { DEFAULTS, OTLP_SIGNAL_PATHS, type Signal } from './defaults.js';
 import { readEnvironment } from './env.js';
 import { type ConfigIssue, IssueCollector } from './issues.js';
@@ -15,6 +18,8 @@ import type {
   ResolvedHttp,
   ResolvedOtlp,
   ResolvedSampler,
+  ResolvedSocketIo,
+  ResolvedWs,
 } from './resolved.js';
 
 /** A resolved configuration and the invalid values met on the way. */
@@ -77,6 +82,7 @@ export function resolveConfig(
         checked,
       ),
       logRecordProcessors: options.logs?.logRecordProcessors ?? [],
+      redactedKeys: options.logs?.redactedKeys ?? [],
     },
     instrumentations: {
       http: resolveHttp(options.instrumentations?.http),
@@ -84,6 +90,10 @@ export function resolveConfig(
       nestjs: options.instrumentations?.nestjs ?? true,
       prisma: options.instrumentations?.prisma ?? true,
       ioredis: options.instrumentations?.ioredis ?? true,
+      socketio: resolveSocketIo(options.instrumentations?.socketio),
+      ws: resolveWs(options.instrumentations?.ws),
+      winston: options.instrumentations?.winston ?? true,
+      pino: options.instrumentations?.pino ?? true,
     },
     shutdown: {
       signals: options.shutdown?.signals ?? true,
@@ -96,6 +106,7 @@ export function resolveConfig(
         fromEnv.shutdown?.timeoutMillis ??
         DEFAULTS.shutdownTimeoutMillis,
     },
+    business: resolveBusiness(options.business, env, issues),
   };
   return { config, issues: issues.issues };
 }
@@ -330,6 +341,32 @@ function resolveHttp(
     requestHeaders: settings.requestHeaders ?? [],
     responseHeaders: settings.responseHeaders ?? [],
     unmatchedRoute: settings.unmatchedRoute ?? DEFAULTS.unmatchedRoute,
+  };
+}
+
+function resolveSocketIo(
+  option: boolean | SocketIoInstrumentationOptions | undefined,
+): ResolvedSocketIo | false {
+  if (option === false) return false;
+
+  const settings = option === true || option === undefined ? {} : option;
+  return {
+    unknownEventName:
+      settings.unknownEventName || DEFAULTS.unknownWebSocketEvent,
+    ignoreEngineRequests:
+      settings.ignoreEngineRequests ?? DEFAULTS.ignoreSocketIoEngineRequests,
+  };
+}
+
+function resolveWs(
+  option: boolean | WsInstrumentationOptions | undefined,
+): ResolvedWs | false {
+  if (option === false) return false;
+
+  const settings = option === true || option === undefined ? {} : option;
+  return {
+    unknownEventName:
+      settings.unknownEventName || DEFAULTS.unknownWebSocketEvent,
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   SamplerName,
   TracesExporterName,
 } from '../types.js';
+import type { ResolvedBusiness } from './business.js';
 
 /** OTLP settings of one signal with every default applied. */
 export interface ResolvedOtlp {
@@ -39,6 +40,15 @@ export interface ResolvedHttp {
   readonly requestHeaders: readonly string[];
   readonly responseHeaders: readonly string[];
   readonly unmatchedRoute: string;
+}
+
+export interface ResolvedSocketIo {
+  readonly unknownEventName: string;
+  readonly ignoreEngineRequests: boolean;
+}
+
+export interface ResolvedWs {
+  readonly unknownEventName: string;
 }
 
 export interface ResolvedPrometheus {
@@ -87,6 +97,8 @@ export interface ResolvedConfig {
     readonly otlp: ResolvedOtlp;
     readonly batch: ResolvedBatch;
     readonly logRecordProcessors: readonly LogRecordProcessor[];
+    /** Added to the built-in redacted keys of log records. */
+    readonly redactedKeys: readonly string[];
   };
   readonly instrumentations: {
     readonly http: ResolvedHttp | false;
@@ -94,9 +106,14 @@ export interface ResolvedConfig {
     readonly nestjs: boolean;
     readonly prisma: boolean;
     readonly ioredis: boolean;
+    readonly socketio: ResolvedSocketIo | false;
+    readonly ws: ResolvedWs | false;
+    readonly winston: boolean;
+    readonly pino: boolean;
   };
   readonly shutdown: {
     readonly signals: boolean;
     readonly timeoutMillis: number;
   };
+  readonly business: ResolvedBusiness;
 }

@@ -1,4 +1,5 @@
-import { type Histogram, type Meter, ValueType } from '@opentelemetry/api';
+import { context, type Histogram, type Meter, ValueType } from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
 
 /** Bucket boundaries in seconds, from 1 ms to 10 s, for database calls. */
 const DURATION_BUCKETS = [
@@ -21,10 +22,11 @@ type HelperHolder = { helper?: TracingHelper };
 
 /**
  * Records `prisma.client.operation.duration` for every Prisma Client
- * operation, sampled or not, by wrapping the tracing helper that
+ * operation of the application, sampled or not, by wrapping the tracing helper that
  * `@prisma/instrumentation` publishes on `globalThis` for the client. The
  * attributes are the model and the operation only, so the series stay
- * bounded.
+ * bounded. Operations run with tracing suppressed, such as the queries of
+ * health checks, are not counted.
  */
 export function recordPrismaOperationDurations(meter: Meter): () => void {
   const holder = findHelperHolder();
@@ -58,7 +60,11 @@ function timingHelper(original: TracingHelper, histogram: Histogram): TracingHel
       if (property !== 'runInChildSpan') return Reflect.get(target, property, receiver);
       return (options: string | ChildSpanOptions, callback: (...args: unknown[]) => unknown) => {
         const run = () => target.runInChildSpan(options, callback);
-        return typeof options === 'object' && options.name === 'operation'
+        const counted =
+          typeof options === 'object' &&
+          options.name === 'operation' &&
+          !isTracingSuppressed(context.active());
+        return counted
           ? timeOperation(run, options.attributes ?? {}, histogram)
           : run();
       };

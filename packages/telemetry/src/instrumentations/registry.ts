@@ -3,6 +3,10 @@ import { dirname, join } from 'node:path';
 import type { DiagLogger } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { ResolvedConfig } from '../config/resolved.js';
+import {
+  createPinoInstrumentation,
+  createWinstonInstrumentation,
+} from '../logs/instrumentations.js';
 import { createExpressInstrumentation } from './express.js';
 import { createHttpInstrumentation, type RequestFilter } from './http.js';
 import { createIoredisInstrumentation } from './ioredis.js';
@@ -10,6 +14,10 @@ import { createNestInstrumentation } from './nestjs.js';
 import { createPrismaInstrumentation } from './prisma.js';
 import type { UrlRedactor } from './redaction.js';
 import { createUndiciInstrumentation } from './undici.js';
+import { EngineRequestFilter } from './websocket/engine-requests.js';
+import { NestWebSocketInstrumentation } from './websocket/nestjs/instrumentation.js';
+import { SocketIoInstrumentation } from './websocket/socketio/instrumentation.js';
+import { WsInstrumentation } from './websocket/ws/instrumentation.js';
 
 export type InstrumentationName =
   | 'http'
@@ -17,13 +25,24 @@ export type InstrumentationName =
   | 'express'
   | 'nestjs'
   | 'prisma'
-  | 'ioredis';
+  | 'ioredis'
+  | 'socketio'
+  | 'ws'
+  | 'nestjs-websockets'
+  | 'winston'
+  | 'pino';
 
 /** The parts of the SDK that instrumentations are built from. */
 export interface InstrumentationContext {
   readonly config: ResolvedConfig;
   readonly redactor: UrlRedactor;
   readonly isScrapeRequest: RequestFilter;
+}
+
+/** The context of one start, with the state its instrumentations share. */
+interface SharedContext extends InstrumentationContext {
+  /** socket.io's HTTP paths, which the HTTP instrumentation leaves out. */
+  readonly engineRequests: EngineRequestFilter;
 }
 
 interface InstrumentationSpec {
@@ -37,7 +56,7 @@ interface InstrumentationSpec {
    * pnpm. Empty for Node.js built-ins.
    */
   readonly probes: readonly (readonly string[])[];
-  create(context: InstrumentationContext): Instrumentation;
+  create(context: SharedContext): Instrumentation;
 }
 
 const SPECS: readonly InstrumentationSpec[] = [
@@ -45,11 +64,12 @@ const SPECS: readonly InstrumentationSpec[] = [
     name: 'http',
     packages: ['http', 'https'],
     probes: [],
-    create: ({ config, redactor, isScrapeRequest }) =>
+    create: ({ config, redactor, isScrapeRequest, engineRequests }) =>
       createHttpInstrumentation(
         config.instrumentations.http || never('http is disabled'),
         redactor,
-        isScrapeRequest,
+        (request) =>
+          isScrapeRequest(request) || engineRequests.matches(request),
       ),
   },
   {
@@ -85,7 +105,53 @@ const SPECS: readonly InstrumentationSpec[] = [
     probes: [['@prisma/client']],
     create: createPrismaInstrumentation,
   },
+  {
+    name: 'socketio',
+    packages: ['socket.io'],
+    probes: [['socket.io'], ['@nestjs/platform-socket.io', 'socket.io']],
+    create: ({ config, engineRequests }) =>
+      new SocketIoInstrumentation(
+        config.instrumentations.socketio || never('socketio is disabled'),
+        engineRequests,
+      ),
+  },
+  {
+    name: 'ws',
+    packages: ['ws'],
+    probes: [['ws'], ['@nestjs/platform-ws', 'ws']],
+    create: ({ config }) =>
+      new WsInstrumentation(
+        config.instrumentations.ws || never('ws is disabled'),
+      ),
+  },
+  {
+    name: 'nestjs-websockets',
+    packages: ['@nestjs/websockets', '@nestjs/platform-ws'],
+    probes: [['@nestjs/websockets']],
+    create: () => new NestWebSocketInstrumentation(),
+  },
+  {
+    name: 'winston',
+    packages: ['winston'],
+    probes: [['winston']],
+    create: createWinstonInstrumentation,
+  },
+  {
+    name: 'pino',
+    packages: ['pino'],
+    probes: [['pino']],
+    create: createPinoInstrumentation,
+  },
 ];
+
+type SwitchName = keyof ResolvedConfig['instrumentations'];
+
+/** Instrumentations switched by another's option. */
+const SWITCHED_BY: Partial<Record<InstrumentationName, SwitchName>> = {
+  // `fetch()` is an HTTP client too.
+  undici: 'http',
+  'nestjs-websockets': 'nestjs',
+};
 
 /** An instrumentation the SDK created, with the packages it patches. */
 export interface ActiveInstrumentation {
@@ -103,6 +169,10 @@ export function createInstrumentations(
   appDirs: readonly string[],
   log: DiagLogger,
 ): ActiveInstrumentation[] {
+  const shared: SharedContext = {
+    ...context,
+    engineRequests: new EngineRequestFilter(),
+  };
   const active: ActiveInstrumentation[] = [];
   for (const spec of SPECS) {
     if (!isSwitchedOn(spec.name, context.config)) {
@@ -110,7 +180,7 @@ export function createInstrumentations(
     } else if (!isInstalled(spec, appDirs)) {
       log.debug(`instrumentation ${spec.name}: target not installed, not loaded`);
     } else {
-      active.push(createOne(spec, context, log));
+      active.push(createOne(spec, shared, log));
     }
   }
   return active;
@@ -118,16 +188,15 @@ export function createInstrumentations(
 
 function createOne(
   spec: InstrumentationSpec,
-  context: InstrumentationContext,
+  context: SharedContext,
   log: DiagLogger,
 ): ActiveInstrumentation {
   log.debug(`instrumentation ${spec.name}: loaded`);
   return { name: spec.name, packages: spec.packages, instrumentation: spec.create(context) };
 }
 
-/** `fetch()` is an HTTP client too, so the `http` switch covers undici. */
 function isSwitchedOn(name: InstrumentationName, config: ResolvedConfig): boolean {
-  const key = name === 'undici' ? 'http' : name;
+  const key = SWITCHED_BY[name] ?? (name as SwitchName);
   return config.instrumentations[key] !== false;
 }
 

@@ -9,8 +9,14 @@ import {
 import type { ResolvedConfig } from '../config/resolved.js';
 import { consoleExporters } from '../exporters/console.js';
 import { createOtlpExporter } from '../exporters/otlp.js';
+import { RedactingLogRecordProcessor } from '../logs/redacting-processor.js';
+import { KeyRedactor } from '../logs/redaction.js';
 
-/** Builds the logger provider, or `undefined` when no processor is configured. */
+/**
+ * Builds the logger provider, or `undefined` when no processor is
+ * configured. Every record has its secret keys redacted before any
+ * configured processor receives it.
+ */
 export function createLoggerProvider(
   config: ResolvedConfig,
   resource: Resource,
@@ -37,6 +43,11 @@ export function createLoggerProvider(
   }
   processors.push(...config.logs.logRecordProcessors);
   if (processors.length === 0) return undefined;
+
+  // Redaction runs first, so the exporting processors receive redacted records.
+  processors.unshift(
+    new RedactingLogRecordProcessor(new KeyRedactor(config.logs.redactedKeys)),
+  );
 
   return new LoggerProvider({ resource, processors, meterProvider: selfMetrics });
 }

@@ -1,27 +1,14 @@
 import { createServer, type Server } from 'node:net';
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const REGISTER = ['--import', '@seda/telemetry/register'];
 
 function prometheusEnv(port: string) {
-  return exportEnv(receiver, {
+  return exportEnv(receiver(), {
     OTEL_METRICS_EXPORTER: 'otlp,prometheus',
     OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
     OTEL_EXPORTER_PROMETHEUS_PORT: port,
@@ -65,9 +52,9 @@ describe('Prometheus endpoint', () => {
     for (let index = 0; index < 5; index += 1) await (await fetch(metricsUrl)).text();
     await fetch(`${url}/rooms/5/messages`);
 
-    await receiver.waitForSpans({ kind: 'SERVER' });
+    await receiver().waitForSpans({ kind: 'SERVER' });
     const text = await (await fetch(metricsUrl)).text();
-    const servers = receiver.spans().filter((span) => span.kind === 'SERVER');
+    const servers = receiver().spans().filter((span) => span.kind === 'SERVER');
     expect(servers.map((span) => span.attributes['url.path'])).toEqual(['/rooms/5/messages']);
     expect(text).not.toMatch(/http_server_request_duration_count\{[^}]*http_route="unmatched"/);
   });
@@ -89,7 +76,7 @@ describe('Prometheus endpoint', () => {
       );
       const reply = await fetch(`${url}/rooms/1/messages`);
       expect(reply.status).toBe(200);
-      await receiver.waitForMetric('http.server.request.duration');
+      await receiver().waitForMetric('http.server.request.duration');
     } finally {
       blocker.close();
     }

@@ -1,29 +1,15 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { closedPort } from '../support/closed-port.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-  receiver.setMode('accept');
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const REGISTER = ['--import', '@seda/telemetry/register'];
 
 /** Exports over OTLP to `endpoint` and serves Prometheus on an ephemeral port. */
 function envWithPrometheus(endpoint: string) {
-  return exportEnv(receiver, {
+  return exportEnv(receiver(), {
     OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
     OTEL_METRICS_EXPORTER: 'otlp,prometheus',
     OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
@@ -53,8 +39,8 @@ describe.each([
   { name: 'never answering', mode: 'hang' as const, closed: false },
 ])('collector $name', ({ mode, closed }) => {
   it('serves requests and counts the failed exports', async () => {
-    receiver.setMode(mode);
-    const endpoint = closed ? `http://127.0.0.1:${await closedPort()}` : receiver.url;
+    receiver().setMode(mode);
+    const endpoint = closed ? `http://127.0.0.1:${await closedPort()}` : receiver().url;
     const { fixture, url } = await startServerFixture('express-app.mjs', {
       nodeArgs: REGISTER,
       env: {

@@ -1,17 +1,8 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterAll(async () => {
-  await stopAllFixtures();
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const SECRETS = [
   'bearer-token-secret',
@@ -24,7 +15,7 @@ const SECRETS = [
 ];
 
 function everythingReceived(): string {
-  const all = { spans: receiver.spans(), metrics: receiver.metrics(), logs: receiver.logs() };
+  const all = { spans: receiver().spans(), metrics: receiver().metrics(), logs: receiver().logs() };
   return JSON.stringify(all, (_key, value) =>
     typeof value === 'bigint' ? value.toString() : value,
   );
@@ -32,7 +23,7 @@ function everythingReceived(): string {
 
 describe('secrets in requests', () => {
   it('leave no trace in any exported attribute', async () => {
-    const { url } = await startServerFixture('secrets-app.mjs', { env: exportEnv(receiver) });
+    const { url } = await startServerFixture('secrets-app.mjs', { env: exportEnv(receiver()) });
     const target = `${url}/rooms/1/messages?token=query-token-secret`;
 
     await fetch(`${url}/rooms/7/messages?token=query-token-secret&Code=Code-Secret&page=2`, {
@@ -44,9 +35,9 @@ describe('secrets in requests', () => {
     });
     await fetch(`${url}/outgoing?target=${encodeURIComponent(target)}`);
 
-    const spans = await receiver.waitForSpans({ kind: 'SERVER' }, { count: 3 });
-    await receiver.waitForSpans({ kind: 'CLIENT' });
-    await receiver.waitForMetric('http.server.request.duration');
+    const spans = await receiver().waitForSpans({ kind: 'SERVER' }, { count: 3 });
+    await receiver().waitForSpans({ kind: 'CLIENT' });
+    await receiver().waitForMetric('http.server.request.duration');
     const exported = everythingReceived();
     for (const secret of SECRETS) {
       expect(exported, `${secret} was exported`).not.toContain(secret);
@@ -58,7 +49,7 @@ describe('secrets in requests', () => {
     expect(first?.attributes['http.request.header.authorization']).toBeUndefined();
     expect(first?.attributes['http.response.header.content-type']).toBeDefined();
     expect(first?.attributes['http.response.header.set-cookie']).toBeUndefined();
-    const client = receiver.spans().find((span) => span.kind === 'CLIENT');
+    const client = receiver().spans().find((span) => span.kind === 'CLIENT');
     expect(client?.attributes['url.full']).toMatch(
       /^http:\/\/REDACTED:REDACTED@127\.0\.0\.1:\d+\/rooms\/1\/messages\?token=REDACTED&api_key=REDACTED$/,
     );

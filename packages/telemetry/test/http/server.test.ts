@@ -1,33 +1,20 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const REGISTER = ['--import', '@seda/telemetry/register'];
 const DURATION = 'http.server.request.duration';
 
 async function start() {
-  return startServerFixture('express-app.mjs', { nodeArgs: REGISTER, env: exportEnv(receiver) });
+  return startServerFixture('express-app.mjs', { nodeArgs: REGISTER, env: exportEnv(receiver()) });
 }
 
 /** Newest cumulative point per attribute set of the server duration histogram. */
 function latestDurationSeries() {
   const series = new Map<string, { route: unknown; count: number }>();
-  for (const point of receiver.metrics()) {
+  for (const point of receiver().metrics()) {
     if (point.name !== DURATION) continue;
     const key = JSON.stringify(Object.entries(point.attributes).sort());
     series.set(key, { route: point.attributes['http.route'], count: point.count ?? 0 });
@@ -40,10 +27,10 @@ describe('HTTP server', () => {
     const { url } = await start();
 
     await fetch(`${url}/rooms/abc/messages?limit=5`);
-    await receiver.waitForMetric(DURATION, { attributes: { 'http.route': '/rooms/:id/messages' } });
-    await receiver.waitForSpans({ kind: 'SERVER' });
+    await receiver().waitForMetric(DURATION, { attributes: { 'http.route': '/rooms/:id/messages' } });
+    await receiver().waitForSpans({ kind: 'SERVER' });
 
-    const servers = receiver.spans().filter((span) => span.kind === 'SERVER');
+    const servers = receiver().spans().filter((span) => span.kind === 'SERVER');
     expect(servers).toHaveLength(1);
     expect(servers[0]?.attributes).toMatchObject({
       'http.request.method': 'GET',
@@ -68,7 +55,7 @@ describe('HTTP server', () => {
       );
     }
 
-    await receiver.waitFor(() => latestDurationSeries()[0]?.count === 1000, {
+    await receiver().waitFor(() => latestDurationSeries()[0]?.count === 1000, {
       timeoutMillis: 10_000,
     });
     expect(latestDurationSeries()).toEqual([{ route: '/rooms/:id/messages', count: 1000 }]);
@@ -82,9 +69,9 @@ describe('HTTP server', () => {
       expect(reply.status).toBe(404);
     }
 
-    await receiver.waitFor(() => latestDurationSeries()[0]?.count === 50);
+    await receiver().waitFor(() => latestDurationSeries()[0]?.count === 50);
     expect(latestDurationSeries()).toEqual([{ route: 'unmatched', count: 50 }]);
-    const servers = await receiver.waitForSpans({ kind: 'SERVER' }, { count: 50 });
+    const servers = await receiver().waitForSpans({ kind: 'SERVER' }, { count: 50 });
     expect(servers.every((span) => span.name === 'GET')).toBe(true);
     expect(servers.every((span) => span.attributes['http.route'] === undefined)).toBe(true);
   });
@@ -95,9 +82,9 @@ describe('HTTP server', () => {
     await fetch(`${url}/health`);
     await fetch(`${url}/rooms/1/messages`);
 
-    await receiver.waitForSpans({ kind: 'SERVER', attributes: { 'http.route': '/rooms/:id/messages' } });
-    await receiver.waitFor(() => latestDurationSeries().length > 0);
-    const paths = receiver.spans().map((span) => span.attributes['url.path']);
+    await receiver().waitForSpans({ kind: 'SERVER', attributes: { 'http.route': '/rooms/:id/messages' } });
+    await receiver().waitFor(() => latestDurationSeries().length > 0);
+    const paths = receiver().spans().map((span) => span.attributes['url.path']);
     expect(paths).not.toContain('/health');
     expect(latestDurationSeries().map((entry) => entry.route)).toEqual(['/rooms/:id/messages']);
   });
@@ -108,10 +95,10 @@ describe('HTTP server', () => {
     const reply = await fetch(`${url}/fail`);
     expect(reply.status).toBe(500);
 
-    const [server] = await receiver.waitForSpans({ kind: 'SERVER' });
+    const [server] = await receiver().waitForSpans({ kind: 'SERVER' });
     expect(server?.status.code).toBe('ERROR');
     expect(server?.attributes['error.type']).toBe('500');
-    const points = await receiver.waitForMetric(DURATION, { attributes: { 'http.route': '/fail' } });
+    const points = await receiver().waitForMetric(DURATION, { attributes: { 'http.route': '/fail' } });
     expect(points[0]?.attributes['http.response.status_code']).toBe(500);
   });
 });
@@ -123,19 +110,19 @@ describe('HTTP client', () => {
 
     await fetch(`${url}/outgoing?target=${encodeURIComponent(target)}`);
 
-    const [outer] = await receiver.waitForSpans({
+    const [outer] = await receiver().waitForSpans({
       kind: 'SERVER',
       attributes: { 'http.route': '/outgoing' },
     });
-    const clients = await receiver.waitForSpans({ kind: 'CLIENT' });
+    const clients = await receiver().waitForSpans({ kind: 'CLIENT' });
     expect(clients[0]?.traceId).toBe(outer?.traceId);
-    const inner = await receiver.waitForSpans({
+    const inner = await receiver().waitForSpans({
       kind: 'SERVER',
       attributes: { 'http.route': '/rooms/:id/messages' },
     });
     expect(inner[0]?.parentSpanId).toBe(clients[0]?.spanId);
     const port = Number(new URL(url).port);
-    const points = await receiver.waitForMetric('http.client.request.duration');
+    const points = await receiver().waitForMetric('http.client.request.duration');
     expect(points.every((point) => point.attributes['server.port'] === port)).toBe(true);
     expect(points[0]?.unit).toBe('s');
   });

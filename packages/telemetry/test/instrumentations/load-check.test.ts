@@ -24,7 +24,7 @@ describe('PatchTracker', () => {
     const definition = {
       name: 'express',
       supportedVersions: ['>=4 <6'],
-      patch: (exports: unknown) => exports,
+      patch: (exports: unknown, _version?: string) => exports,
       files: [],
     };
     const tracker = new PatchTracker([
@@ -43,7 +43,7 @@ describe('PatchTracker', () => {
       name: 'express',
       supportedVersions: ['>=4 <6'],
       moduleVersion: '6.0.0',
-      patch: (exports: unknown) => exports,
+      patch: (exports: unknown, _version?: string) => exports,
       files: [],
     };
     const tracker = new PatchTracker([

@@ -1,21 +1,8 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const STARTS = [
   { name: 'ESM with --import', file: 'express-app.mjs', nodeArgs: ['--import', '@seda/telemetry/register'] },
@@ -25,25 +12,25 @@ const STARTS = [
 
 describe.each(STARTS)('$name', ({ file, nodeArgs }) => {
   it('traces express with the route template', async () => {
-    const { url } = await startServerFixture(file, { nodeArgs, env: exportEnv(receiver) });
+    const { url } = await startServerFixture(file, { nodeArgs, env: exportEnv(receiver()) });
 
     const reply = await fetch(`${url}/rooms/42/messages`);
     expect(reply.status).toBe(200);
 
-    const [server] = await receiver.waitForSpans({ kind: 'SERVER' });
+    const [server] = await receiver().waitForSpans({ kind: 'SERVER' });
     expect(server?.name).toBe('GET /rooms/:id/messages');
     expect(server?.attributes['http.route']).toBe('/rooms/:id/messages');
-    const handlers = await receiver.waitForSpans({
+    const handlers = await receiver().waitForSpans({
       name: /^request handler/,
     });
     expect(handlers[0]?.parentSpanId).toBe(server?.spanId);
   });
 
   it('records the duration histogram by route', async () => {
-    const { url } = await startServerFixture(file, { nodeArgs, env: exportEnv(receiver) });
+    const { url } = await startServerFixture(file, { nodeArgs, env: exportEnv(receiver()) });
 
     await fetch(`${url}/rooms/7/messages`);
-    const points = await receiver.waitForMetric('http.server.request.duration', {
+    const points = await receiver().waitForMetric('http.server.request.duration', {
       attributes: { 'http.route': '/rooms/:id/messages' },
     });
     expect(points[0]?.unit).toBe('s');

@@ -1,22 +1,8 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-  receiver.setMode('accept');
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 // A batch delay far above the test's duration, so only a flush exports, and
 // fewer spans than the queue holds (2048), so none is dropped for space.
@@ -24,7 +10,7 @@ const SLOW_BATCHES = { OTEL_BSP_SCHEDULE_DELAY: '60000', SPAN_COUNT: '2000' };
 
 function burstNames(): Set<string> {
   return new Set(
-    receiver
+    receiver()
       .spans()
       .filter((span) => span.name.startsWith('burst '))
       .map((span) => span.name),
@@ -34,7 +20,7 @@ function burstNames(): Set<string> {
 describe('shutdown', () => {
   it('shutdown() exports every ended span', async () => {
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver, { ...SLOW_BATCHES, EXIT_MODE: 'shutdown' }),
+      env: exportEnv(receiver(), { ...SLOW_BATCHES, EXIT_MODE: 'shutdown' }),
     });
 
     const exit = await fixture.exited;
@@ -44,7 +30,7 @@ describe('shutdown', () => {
 
   it('a process ending on its own exports every span', async () => {
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver, { ...SLOW_BATCHES, EXIT_MODE: 'natural' }),
+      env: exportEnv(receiver(), { ...SLOW_BATCHES, EXIT_MODE: 'natural' }),
     });
 
     const exit = await fixture.exited;
@@ -54,7 +40,7 @@ describe('shutdown', () => {
 
   it('SIGTERM flushes, then ends the process as the signal would', async () => {
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver, { ...SLOW_BATCHES, EXIT_MODE: 'signal' }),
+      env: exportEnv(receiver(), { ...SLOW_BATCHES, EXIT_MODE: 'signal' }),
     });
     await fixture.waitForOutput(/waiting for a signal/);
 
@@ -67,11 +53,11 @@ describe('shutdown', () => {
 
   it('counts spans dropped on a full queue', async () => {
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver, { ...SLOW_BATCHES, SPAN_COUNT: '3000', EXIT_MODE: 'shutdown' }),
+      env: exportEnv(receiver(), { ...SLOW_BATCHES, SPAN_COUNT: '3000', EXIT_MODE: 'shutdown' }),
     });
     await fixture.exited;
 
-    const processed = receiver
+    const processed = receiver()
       .metrics()
       .filter((point) => point.name === 'otel.sdk.processor.span.processed');
     const dropped = processed.filter((point) => point.attributes['error.type'] === 'queue_full');
@@ -81,9 +67,9 @@ describe('shutdown', () => {
   });
 
   it('SIGTERM with a hanging collector ends within the timeout', async () => {
-    receiver.setMode('hang');
+    receiver().setMode('hang');
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver, {
+      env: exportEnv(receiver(), {
         ...SLOW_BATCHES,
         EXIT_MODE: 'signal',
         SEDA_TELEMETRY_SHUTDOWN_TIMEOUT: '500',

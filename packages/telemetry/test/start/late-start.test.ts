@@ -1,21 +1,12 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterAll(async () => {
-  await stopAllFixtures();
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 describe('start after the libraries loaded', () => {
   it('names the library and the fix', async () => {
-    const fixture = await startFixture('late-start.cjs', { env: exportEnv(receiver) });
+    const fixture = await startFixture('late-start.cjs', { env: exportEnv(receiver()) });
 
     const exit = await fixture.exited;
     expect(exit.stdout).toContain('started');

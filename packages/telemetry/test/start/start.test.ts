@@ -1,21 +1,8 @@
-import { type OtlpReceiver, startOtlpReceiver, stopAllFixtures } from '@seda/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startFixture, startServerFixture } from '../support/fixtures.js';
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-});
-
-afterEach(async () => {
-  await stopAllFixtures();
-  receiver.reset();
-});
-
-afterAll(async () => {
-  await receiver.close();
-});
+const receiver = useReceiver();
 
 const REGISTER = ['--import', '@seda/telemetry/register'];
 
@@ -31,12 +18,12 @@ describe('invalid environment', () => {
   it('warns once per variable and keeps serving', async () => {
     const { fixture, url } = await startServerFixture('express-app.mjs', {
       nodeArgs: REGISTER,
-      env: exportEnv(receiver, INVALID),
+      env: exportEnv(receiver(), INVALID),
     });
 
     const reply = await fetch(`${url}/rooms/1/messages`);
     expect(reply.status).toBe(200);
-    await receiver.waitForSpans({ kind: 'SERVER' });
+    await receiver().waitForSpans({ kind: 'SERVER' });
 
     const warnings = fixture
       .stderr()
@@ -58,7 +45,7 @@ describe('invalid environment', () => {
 
   it('throws in strict mode', async () => {
     const fixture = await startFixture('strict.mjs', {
-      env: exportEnv(receiver, { OTEL_TRACES_SAMPLER_ARG: '1.5' }),
+      env: exportEnv(receiver(), { OTEL_TRACES_SAMPLER_ARG: '1.5' }),
     });
 
     const exit = await fixture.exited;
@@ -70,7 +57,7 @@ describe('invalid environment', () => {
   });
 
   it('starts in strict mode when valid', async () => {
-    const fixture = await startFixture('strict.mjs', { env: exportEnv(receiver) });
+    const fixture = await startFixture('strict.mjs', { env: exportEnv(receiver()) });
 
     const exit = await fixture.exited;
     expect(exit.stdout).toContain('started');
@@ -79,7 +66,7 @@ describe('invalid environment', () => {
 
 describe('startTelemetry called again', () => {
   it('returns the same handle and warns once', async () => {
-    const fixture = await startFixture('start-twice.mjs', { env: exportEnv(receiver) });
+    const fixture = await startFixture('start-twice.mjs', { env: exportEnv(receiver()) });
 
     const exit = await fixture.exited;
     expect(exit.stdout).toContain('same handle: true');
@@ -93,7 +80,7 @@ describe('startTelemetry called again', () => {
 describe('OTEL_SDK_DISABLED', () => {
   it('opens no port and starts no timer', async () => {
     const fixture = await startFixture('disabled.mjs', {
-      env: exportEnv(receiver, {
+      env: exportEnv(receiver(), {
         OTEL_SDK_DISABLED: 'true',
         OTEL_EXPORTER_PROMETHEUS_PORT: '0',
         OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
@@ -106,6 +93,6 @@ describe('OTEL_SDK_DISABLED', () => {
     expect(report.recording).toBe(false);
     expect(report.after).toEqual(report.before);
     expect(report.prometheusUrl).toBeUndefined();
-    expect(receiver.requests()).toEqual([]);
+    expect(receiver().requests()).toEqual([]);
   });
 });

@@ -67,13 +67,12 @@ export async function startInstrumentedApp(
       ...exportEnv(receiver),
       PORT: '0',
       DATABASE_URL: options.databaseUrl,
-      // Nest colours its log lines otherwise, and the escape codes would
-      // end up in the URL that waitForUrl reads.
-      NO_COLOR: '1',
       ...options.env,
     },
   });
-  const url = await waitForUrl(fixture, /listening on (http:\/\/\S+)/, {
+  // The app logs JSON lines, so the URL ends at the quote that closes the
+  // message.
+  const url = await waitForUrl(fixture, /listening on (http:\/\/[^\s"]+)/, {
     timeoutMillis: START_TIMEOUT_MILLIS,
   });
   return { fixture, url: url.origin, api: apiClient(url.origin) };

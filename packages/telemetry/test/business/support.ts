@@ -1,0 +1,60 @@
+import { vi } from 'vitest';
+import type { MetricPoint } from '../../src/testing/metric-points.js';
+
+/** A promise with its resolve and reject functions. */
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Returns the value of the point of `name` with exactly `attributes`. */
+export function pointValue(
+  points: readonly MetricPoint[],
+  name: string,
+  attributes: Record<string, unknown> = {},
+): number | undefined {
+  const expected = JSON.stringify(sortKeys(attributes));
+  return points.find(
+    (point) =>
+      point.name === name &&
+      JSON.stringify(sortKeys(point.attributes)) === expected,
+  )?.value;
+}
+
+function sortKeys(object: Record<string, unknown>): [string, unknown][] {
+  return Object.entries(object).sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Records the lines the SDK's diagnostic logger writes to stderr from now
+ * on, and still writes them.
+ */
+export function captureDiagLines(): { lines(): string[]; restore(): void } {
+  const written: string[] = [];
+  const original = process.stderr.write.bind(process.stderr);
+  const spy = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return original(chunk, ...(rest as []));
+    });
+  return {
+    lines: () =>
+      written
+        .join('')
+        .split('\n')
+        .filter((line) => line !== ''),
+    restore: () => spy.mockRestore(),
+  };
+}
