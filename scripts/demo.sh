@@ -18,4 +18,5 @@ if ! prepare_workspace >"$log" 2>&1; then
 fi
 
 cd "$ROOT"
-exec pnpm --filter @seda/example-api demo
+cd examples/api
+exec node dist/demo/main.js

@@ -38,5 +38,5 @@ export PATH="$TOOLS/node_modules/.bin:$PATH"
 
 # Installs the locked dependencies and builds every package.
 prepare_workspace() {
-  (cd "$ROOT" && pnpm install --frozen-lockfile && pnpm run build)
+  (cd "$ROOT" && pnpm install --frozen-lockfile && pnpm run build --output-logs=errors-only)
 }

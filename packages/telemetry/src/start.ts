@@ -1,8 +1,6 @@
-import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { dirname } from 'node:path';
 import { type DiagLogger, logs, metrics, trace } from '@opentelemetry/api';
 import { setGlobalErrorHandler } from '@opentelemetry/core';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { startBusinessRuntime } from './business/runtime.js';
 import { describeIssue, TelemetryConfigError } from './config/issues.js';
 import type { Environment } from './config/parse.js';
@@ -13,8 +11,7 @@ import {
   announceSdkMeterProvider,
   withdrawSdkMeterProvider,
 } from './health/sdk-link.js';
-import { registerImportHooks } from './instrumentations/hooks.js';
-import { PatchTracker, warnAboutPreloadedPackages } from './instrumentations/load-check.js';
+import { enableInstrumentations } from './instrumentations/enable.js';
 import { recordPrismaOperationDurations } from './instrumentations/prisma-metrics.js';
 import { RedactingSpanProcessor, UrlRedactor } from './instrumentations/redaction.js';
 import { type ActiveInstrumentation, createInstrumentations } from './instrumentations/registry.js';
@@ -23,6 +20,7 @@ import { findPackageInfo } from './resource/package-info.js';
 import { buildResource } from './resource/resource.js';
 import { registerContext } from './sdk/context.js';
 import { DISABLED_HANDLE, TelemetryLifecycle } from './sdk/lifecycle.js';
+import { describeStart } from './sdk/start-summary.js';
 import { createLoggerProvider } from './sdk/logs.js';
 import { createMetricsPipeline } from './sdk/metrics.js';
 import { shutdownOnSignals } from './sdk/signals.js';
@@ -31,10 +29,6 @@ import type { TelemetryHandle, TelemetryOptions } from './types.js';
 import { SDK_VERSION } from './version.js';
 
 const RUNNING = Symbol.for('@seda/telemetry.running');
-const requireBuiltin = createRequire(import.meta.url);
-
-/** Delay after start at which the SDK reports what it instrumented and skipped. */
-const PATCH_REPORT_DELAY_MILLIS = 10_000;
 
 interface ProcessState {
   [RUNNING]?: { handle: TelemetryHandle; warnedAboutRestart: boolean };
@@ -143,10 +137,6 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
       ? recordPrismaOperationDurations(meterProvider.getMeter('@seda/telemetry', SDK_VERSION))
       : () => {};
 
-  const tracker = new PatchTracker(active);
-  const reportTimer = setTimeout(() => tracker.report(log), PATCH_REPORT_DELAY_MILLIS);
-  reportTimer.unref();
-
   let removeSignalListeners = () => {};
   const lifecycle = new TelemetryLifecycle(
     {
@@ -159,7 +149,6 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
         () => {
           if (meterProvider) withdrawSdkMeterProvider(meterProvider);
         },
-        () => clearTimeout(reportTimer),
         stopBusiness,
         disconnectLogs,
         () => removeSignalListeners(),
@@ -184,61 +173,12 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
   // Health registries record into this provider from now on, including
   // those created before the SDK started.
   if (meterProvider) announceSdkMeterProvider(meterProvider);
-  log.info(describeStart(config, active));
+  log.info(describeStart(config, active, redactor));
   return lifecycle;
-}
-
-function enableInstrumentations(
-  active: readonly ActiveInstrumentation[],
-  log: DiagLogger,
-): () => void {
-  if (active.length === 0) return () => {};
-
-  registerImportHooks(
-    active.flatMap((entry) => entry.packages),
-    log,
-  );
-  warnAboutPreloadedPackages(active, log);
-  const unregister = registerInstrumentations({
-    instrumentations: active.map((entry) => entry.instrumentation),
-  });
-  patchBuiltinsNow(active);
-  return () => {
-    unregister();
-    syncBuiltinESMExports();
-  };
-}
-
-/**
- * Patches `http` and `https` now rather than at their next `require`, then
- * copies the patched functions into the named exports that ES modules see.
- * Node.js creates those exports when a built-in is first imported (this
- * package imports `http` itself) and does not update them by itself.
- */
-function patchBuiltinsNow(active: readonly ActiveInstrumentation[]): void {
-  if (!active.some((entry) => entry.name === 'http')) return;
-  requireBuiltin('node:http');
-  requireBuiltin('node:https');
-  syncBuiltinESMExports();
 }
 
 /** Directories the application's packages resolve from: its entry script's and the working directory. */
 function applicationDirs(): string[] {
   const entry = process.argv[1];
   return entry ? [dirname(entry), process.cwd()] : [process.cwd()];
-}
-
-function describeStart(
-  config: ResolvedConfig,
-  active: readonly ActiveInstrumentation[],
-): string {
-  const signal = (exporters: readonly string[], url: string) =>
-    exporters.map((name) => (name === 'otlp' ? `otlp ${url}` : name)).join(', ');
-  return (
-    `started ${SDK_VERSION}: ` +
-    `traces [${signal(config.traces.exporters, config.traces.otlp.url)}], ` +
-    `metrics [${signal(config.metrics.exporters, config.metrics.otlp.url)}], ` +
-    `logs [${signal(config.logs.exporters, config.logs.otlp.url)}], ` +
-    `instrumentations [${active.map((entry) => entry.name).join(', ')}]`
-  );
 }

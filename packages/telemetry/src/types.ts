@@ -167,9 +167,11 @@ export interface LogsOptions {
 export interface HttpInstrumentationOptions {
   /**
    * Incoming request paths (exact strings, matched without the query, or
-   * regular expressions) that get no span and no duration point. Default
-   * `['/health', '/health/live', '/health/ready']`; requests to the
-   * Prometheus endpoint are always left out.
+   * regular expressions) that get no span and no duration point. Default:
+   * `/health`, `/health/live` and `/health/ready`, also under a prefix such
+   * as `/api/health`. Requests to the Prometheus endpoint are always left
+   * out, and so are socket.io's polling requests unless
+   * `socketio.ignoreEngineRequests` is `false`.
    */
   ignoreIncomingPaths?: (string | RegExp)[];
   /**
@@ -265,15 +267,19 @@ export interface InstrumentationOptions {
 
 export interface ShutdownOptions {
   /**
-   * Flush and shut down on SIGTERM and SIGINT. Default `true`. Turn it off
-   * when the application's own shutdown calls `shutdown()`, for example with
-   * `TelemetryModule` from `@seda/telemetry/nestjs`.
+   * Flush and shut down on SIGTERM and SIGINT. Default `true`, environment
+   * `SEDA_TELEMETRY_SHUTDOWN_SIGNALS`. Turn it off when the application's
+   * own shutdown calls `shutdown()`, for example with `TelemetryModule` from
+   * `@seda/telemetry/nestjs`. A signal handler of the application that calls
+   * `process.exit()` must `await shutdown()` first, because nothing can be
+   * exported after `process.exit()`.
    */
   signals?: boolean;
   /**
    * Upper bound for `shutdown()` and the signal handler, whatever the
-   * collector does. Default 5000, environment
-   * `SEDA_TELEMETRY_SHUTDOWN_TIMEOUT`.
+   * collector does. Each OTLP request is also cut at this bound, so that a
+   * hanging collector cannot keep the process alive longer. Default 5000,
+   * environment `SEDA_TELEMETRY_SHUTDOWN_TIMEOUT`.
    */
   timeoutMillis?: number;
 }

@@ -41,7 +41,9 @@ export const DEFAULTS = {
     'serviceinstance',
     'container',
   ] as ResourceDetectorName[],
-  ignoredIncomingPaths: ['/health', '/health/live', '/health/ready'],
+  // `/health`, `/health/live` and `/health/ready`, also behind a global
+  // prefix such as `/api`.
+  ignoredIncomingPaths: [/(?:^|\/)health(?:\/live|\/ready)?\/?$/] as (string | RegExp)[],
   unmatchedRoute: 'unmatched',
   /** `websocket.event` of inbound events and messages no handler declares. */
   unknownWebSocketEvent: '_OTHER',

@@ -12,6 +12,17 @@ import type {
   TracesExporterName,
 } from '../types.js';
 import { DEFAULTS, type Signal } from './defaults.js';
+import { noneAlone } from './none-alone.js';
+import {
+  DETECTORS,
+  LOG_LEVELS,
+  LOGS_EXPORTERS,
+  METRICS_EXPORTERS,
+  PROPAGATORS,
+  PROTOCOLS,
+  SAMPLERS,
+  TRACES_EXPORTERS,
+} from './choices.js';
 import type { IssueCollector } from './issues.js';
 import {
   type Environment,
@@ -22,48 +33,6 @@ import {
   readNumber,
   readString,
 } from './parse.js';
-
-const LOG_LEVELS: readonly LogLevelName[] = [
-  'none',
-  'error',
-  'warn',
-  'info',
-  'debug',
-  'verbose',
-  'all',
-];
-const SAMPLERS: readonly SamplerName[] = [
-  'always_on',
-  'always_off',
-  'traceidratio',
-  'parentbased_always_on',
-  'parentbased_always_off',
-  'parentbased_traceidratio',
-];
-const PROTOCOLS: readonly OtlpProtocol[] = ['http/protobuf', 'http/json'];
-const TRACES_EXPORTERS: readonly TracesExporterName[] = ['otlp', 'console', 'none'];
-const METRICS_EXPORTERS: readonly MetricsExporterName[] = [
-  'otlp',
-  'prometheus',
-  'console',
-  'none',
-];
-const LOGS_EXPORTERS: readonly LogsExporterName[] = ['otlp', 'console', 'none'];
-const DETECTORS: readonly ResourceDetectorName[] = [
-  'env',
-  'host',
-  'os',
-  'process',
-  'serviceinstance',
-  'container',
-  'aws',
-  'azure',
-  'gcp',
-  'alibaba',
-  'all',
-  'none',
-];
-const PROPAGATORS: readonly PropagatorName[] = ['tracecontext', 'baggage', 'none'];
 
 const MILLIS = { min: 0, integer: true } as const;
 const POSITIVE_COUNT = { min: 1, integer: true } as const;
@@ -130,6 +99,7 @@ export function readEnvironment(
         'OTEL_METRIC_EXPORT_TIMEOUT',
         DEFAULTS.metricExportTimeoutMillis,
         issues,
+        POSITIVE_COUNT,
       ),
       prometheus: {
         host: readString(env, 'OTEL_EXPORTER_PROMETHEUS_HOST'),
@@ -148,6 +118,7 @@ export function readEnvironment(
       batch: readBatch(env, 'OTEL_BLRP', DEFAULTS.logBatch, issues),
     },
     shutdown: {
+      signals: readBoolean(env, 'SEDA_TELEMETRY_SHUTDOWN_SIGNALS', issues),
       timeoutMillis: readMillis(
         env,
         'SEDA_TELEMETRY_SHUTDOWN_TIMEOUT',
@@ -203,6 +174,7 @@ function readOtlp(
       `${prefix}_TIMEOUT`,
       DEFAULTS.otlpTimeoutMillis,
       issues,
+      POSITIVE_COUNT,
     ),
     compression: readChoice(
       env,
@@ -261,6 +233,7 @@ function readBatch(
       `${prefix}_EXPORT_TIMEOUT`,
       defaults.exportTimeoutMillis,
       issues,
+      POSITIVE_COUNT,
     ),
     maxQueueSize: readCount(
       env,
@@ -323,7 +296,7 @@ function readListOf<T extends string>(
       });
     }
   }
-  return known.length > 0 ? known : undefined;
+  return known.length > 0 ? [...noneAlone(name, known, issues)] : undefined;
 }
 
 export function dropUndefined<T extends object>(value: T): T {

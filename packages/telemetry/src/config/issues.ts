@@ -15,7 +15,7 @@ export class TelemetryConfigError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    const lines = issues.map((issue) => `  - ${describeIssue(issue)}`);
+    const lines = issues.map((issue) => `  - ${describeProblem(issue)}`);
     super(
       `@seda/telemetry: invalid configuration (strict mode):\n${lines.join('\n')}`,
     );
@@ -24,16 +24,21 @@ export class TelemetryConfigError extends Error {
   }
 }
 
-/** Formats an issue as one sentence naming the source, value and fallback. */
+/** Formats an issue as one sentence naming the source, the value and the fallback. */
 export function describeIssue(issue: ConfigIssue): string {
+  return `${describeProblem(issue)}; using ${issue.fallback}`;
+}
+
+/**
+ * Formats an issue without its fallback, for strict mode, where nothing
+ * falls back.
+ */
+export function describeProblem(issue: ConfigIssue): string {
   const shown =
     typeof issue.value === 'string'
       ? JSON.stringify(issue.value)
       : String(issue.value);
-  return (
-    `${issue.source}=${shown} is invalid: expected ${issue.expected}; ` +
-    `using ${issue.fallback}`
-  );
+  return `${issue.source}=${shown} is invalid: expected ${issue.expected}`;
 }
 
 /** Collects issues during one resolution so they are reported once each. */

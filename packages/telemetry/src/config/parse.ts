@@ -53,6 +53,8 @@ export function describeNumberRule(rule: NumberRule): string {
   return kind;
 }
 
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
 export function readNumber(
   env: Environment,
   name: string,
@@ -63,7 +65,8 @@ export function readNumber(
   const raw = readString(env, name);
   if (raw === undefined) return undefined;
 
-  const value = Number(raw);
+  // Decimal notation only: `Number()` would also take `0x10` and `1e3`.
+  const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
   const expected = checkNumber(value, rule);
   if (expected === undefined) return value;
 
@@ -93,14 +96,15 @@ export function readChoice<T extends string>(
   return fallback;
 }
 
-/** Splits a comma-separated list, dropping empty entries and lower-casing each. */
+/** Splits a comma-separated list, lower-casing each entry and dropping empty and repeated ones. */
 export function readList(env: Environment, name: string): string[] | undefined {
   const raw = readString(env, name);
   if (raw === undefined) return undefined;
-  return raw
+  const items = raw
     .split(',')
     .map((item) => item.trim().toLowerCase())
     .filter((item) => item.length > 0);
+  return [...new Set(items)];
 }
 
 /**

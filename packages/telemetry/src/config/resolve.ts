@@ -3,13 +3,25 @@ import type {
   HttpInstrumentationOptions,
   OtlpOptions,
   OtlpSignalOptions,
+  SamplerName,
   SocketIoInstrumentationOptions,
   TelemetryOptions,
   WsInstrumentationOptions,
 } from '../types.js';
 import { resolveBusiness } from './business.js';
 import { DEFAULTS, OTLP_SIGNAL_PATHS, type Signal } from './defaults.js';
+import {
+  DETECTORS,
+  LOG_LEVELS,
+  LOGS_EXPORTERS,
+  METRICS_EXPORTERS,
+  PROPAGATORS,
+  PROTOCOLS,
+  SAMPLERS,
+  TRACES_EXPORTERS,
+} from './choices.js';
 import { readEnvironment } from './env.js';
+import { noneAlone } from './none-alone.js';
 import { type ConfigIssue, IssueCollector } from './issues.js';
 import { checkNumber, type Environment, type NumberRule, parseHttpUrl } from './parse.js';
 import type {
@@ -44,21 +56,38 @@ export function resolveConfig(
   const config: ResolvedConfig = {
     disabled: options.disabled ?? fromEnv.disabled ?? false,
     strict: options.strict ?? fromEnv.strict ?? false,
-    logLevel: options.logLevel ?? fromEnv.logLevel ?? DEFAULTS.logLevel,
+    logLevel: checked.choice(
+      'options.logLevel',
+      options.logLevel,
+      LOG_LEVELS,
+      fromEnv.logLevel ?? DEFAULTS.logLevel,
+    ),
     service: resolveService(options, fromEnv),
     resourceAttributes: {
       ...fromEnv.resourceAttributes,
       ...options.resourceAttributes,
     },
-    resourceDetectors:
-      options.resourceDetectors ??
-      fromEnv.resourceDetectors ??
-      DEFAULTS.resourceDetectors,
-    propagators: options.propagators ?? fromEnv.propagators ?? DEFAULTS.propagators,
+    resourceDetectors: checked.list(
+      'options.resourceDetectors',
+      options.resourceDetectors,
+      DETECTORS,
+      fromEnv.resourceDetectors ?? DEFAULTS.resourceDetectors,
+    ),
+    propagators: checked.list(
+      'options.propagators',
+      options.propagators,
+      PROPAGATORS,
+      fromEnv.propagators ?? DEFAULTS.propagators,
+    ),
     selfMetrics: options.selfMetrics ?? fromEnv.selfMetrics ?? true,
     traces: {
-      exporters: options.traces?.exporters ?? fromEnv.traces?.exporters ?? ['otlp'],
-      otlp: resolveOtlp('traces', options, fromEnv, issues),
+      exporters: checked.list(
+        'options.traces.exporters',
+        options.traces?.exporters,
+        TRACES_EXPORTERS,
+        fromEnv.traces?.exporters ?? ['otlp'],
+      ),
+      otlp: resolveOtlp('traces', options, fromEnv, checked, issues),
       sampler: resolveSampler(options, fromEnv, checked),
       batch: resolveBatch(
         'traces.batch',
@@ -72,8 +101,13 @@ export function resolveConfig(
     },
     metrics: resolveMetrics(options, fromEnv, checked, issues),
     logs: {
-      exporters: options.logs?.exporters ?? fromEnv.logs?.exporters ?? ['otlp'],
-      otlp: resolveOtlp('logs', options, fromEnv, issues),
+      exporters: checked.list(
+        'options.logs.exporters',
+        options.logs?.exporters,
+        LOGS_EXPORTERS,
+        fromEnv.logs?.exporters ?? ['otlp'],
+      ),
+      otlp: resolveOtlp('logs', options, fromEnv, checked, issues),
       batch: resolveBatch(
         'logs.batch',
         options.logs?.batch,
@@ -96,15 +130,13 @@ export function resolveConfig(
       pino: options.instrumentations?.pino ?? true,
     },
     shutdown: {
-      signals: options.shutdown?.signals ?? true,
-      timeoutMillis:
-        checked.number(
-          'options.shutdown.timeoutMillis',
-          options.shutdown?.timeoutMillis,
-          { min: 0, integer: true },
-        ) ??
-        fromEnv.shutdown?.timeoutMillis ??
-        DEFAULTS.shutdownTimeoutMillis,
+      signals: options.shutdown?.signals ?? fromEnv.shutdown?.signals ?? true,
+      timeoutMillis: checked.pick(
+        'options.shutdown.timeoutMillis',
+        options.shutdown?.timeoutMillis,
+        { min: 0, integer: true },
+        fromEnv.shutdown?.timeoutMillis ?? DEFAULTS.shutdownTimeoutMillis,
+      ),
     },
     business: resolveBusiness(options.business, env, issues),
   };
@@ -136,42 +168,101 @@ function resolveService(
   };
 }
 
-/** Validates numeric options, reporting each invalid one by its option path. */
+/**
+ * Validates programmatic options, which plain JavaScript callers can get
+ * wrong despite the types. An invalid option is reported by its path with
+ * the value used instead, which is the environment's or the default.
+ */
 class OptionChecker {
   constructor(private readonly issues: IssueCollector) {}
 
-  number(
-    path: string,
-    value: number | undefined,
-    rule: NumberRule,
-    fallbackLabel = 'the environment or default value',
-  ): number | undefined {
+  pick(path: string, value: number | undefined, rule: NumberRule, fallback: number): number {
+    if (value === undefined) return fallback;
+
+    const expected = checkNumber(value, rule);
+    if (expected === undefined) return value;
+
+    this.issues.add({ source: path, value, expected, fallback: String(fallback) });
+    return fallback;
+  }
+
+  /** Checks an option that has no fallback of its own at this layer. */
+  optional(path: string, value: number | undefined, rule: NumberRule): number | undefined {
     if (value === undefined) return undefined;
 
     const expected = checkNumber(value, rule);
     if (expected === undefined) return value;
 
-    this.issues.add({ source: path, value, expected, fallback: fallbackLabel });
+    this.issues.add({ source: path, value, expected, fallback: 'the environment or default value' });
     return undefined;
   }
+
+  choice<T extends string>(
+    path: string,
+    value: T | undefined,
+    choices: readonly T[],
+    fallback: T,
+  ): T {
+    if (value === undefined) return fallback;
+    if (choices.includes(value)) return value;
+
+    this.issues.add({
+      source: path,
+      value: describeValue(value),
+      expected: `one of ${choices.join(', ')}`,
+      fallback,
+    });
+    return fallback;
+  }
+
+  /** Checks a list option: an array of known names, `none` only alone. */
+  list<T extends string>(
+    path: string,
+    value: readonly T[] | undefined,
+    choices: readonly T[],
+    fallback: readonly T[],
+  ): readonly T[] {
+    if (value === undefined) return fallback;
+
+    const known = Array.isArray(value) ? [...new Set(value.filter((item) => choices.includes(item)))] : [];
+    if (known.length === 0 || known.length !== new Set(value).size) {
+      this.issues.add({
+        source: path,
+        value: describeValue(value),
+        expected: `an array of ${choices.join(', ')}`,
+        fallback: (known.length > 0 ? known : fallback).join(','),
+      });
+    }
+    return noneAlone(path, known.length > 0 ? known : fallback, this.issues);
+  }
 }
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}
+
 
 function resolveSampler(
   options: TelemetryOptions,
   fromEnv: TelemetryOptions,
   checked: OptionChecker,
 ): ResolvedSampler {
-  const sampler = options.traces?.sampler ?? fromEnv.traces?.sampler;
-  if (typeof sampler === 'object') return { instance: sampler };
+  const sampler = options.traces?.sampler;
+  if (typeof sampler === 'object' && sampler !== null) return { instance: sampler };
 
-  const ratio =
-    checked.number('options.traces.samplerRatio', options.traces?.samplerRatio, {
-      min: 0,
-      max: 1,
-    }) ??
-    fromEnv.traces?.samplerRatio ??
-    DEFAULTS.samplerRatio;
-  return { name: sampler ?? DEFAULTS.sampler, ratio };
+  const ratio = checked.pick(
+    'options.traces.samplerRatio',
+    options.traces?.samplerRatio,
+    { min: 0, max: 1 },
+    fromEnv.traces?.samplerRatio ?? DEFAULTS.samplerRatio,
+  );
+  const name = checked.choice(
+    'options.traces.sampler',
+    options.traces?.sampler as SamplerName | undefined,
+    SAMPLERS,
+    fromEnv.traces?.sampler as SamplerName | undefined ?? DEFAULTS.sampler,
+  );
+  return { name, ratio };
 }
 
 function resolveMetrics(
@@ -180,40 +271,39 @@ function resolveMetrics(
   checked: OptionChecker,
   issues: IssueCollector,
 ): ResolvedConfig['metrics'] {
-  const interval =
-    checked.number(
-      'options.metrics.exportIntervalMillis',
-      options.metrics?.exportIntervalMillis,
-      { min: 1, integer: true },
-    ) ??
-    fromEnv.metrics?.exportIntervalMillis ??
-    DEFAULTS.metricExportIntervalMillis;
-  const timeout =
-    checked.number(
-      'options.metrics.exportTimeoutMillis',
-      options.metrics?.exportTimeoutMillis,
-      { min: 0, integer: true },
-    ) ??
-    fromEnv.metrics?.exportTimeoutMillis ??
-    DEFAULTS.metricExportTimeoutMillis;
+  const interval = checked.pick(
+    'options.metrics.exportIntervalMillis',
+    options.metrics?.exportIntervalMillis,
+    { min: 1, integer: true },
+    fromEnv.metrics?.exportIntervalMillis ?? DEFAULTS.metricExportIntervalMillis,
+  );
+  const timeout = checked.pick(
+    'options.metrics.exportTimeoutMillis',
+    options.metrics?.exportTimeoutMillis,
+    { min: 1, integer: true },
+    fromEnv.metrics?.exportTimeoutMillis ?? DEFAULTS.metricExportTimeoutMillis,
+  );
   const prometheus = options.metrics?.prometheus;
 
   return {
-    exporters: options.metrics?.exporters ?? fromEnv.metrics?.exporters ?? ['otlp'],
-    otlp: resolveOtlp('metrics', options, fromEnv, issues),
+    exporters: checked.list(
+      'options.metrics.exporters',
+      options.metrics?.exporters,
+      METRICS_EXPORTERS,
+      fromEnv.metrics?.exporters ?? ['otlp'],
+    ),
+    otlp: resolveOtlp('metrics', options, fromEnv, checked, issues),
     exportIntervalMillis: interval,
     // The periodic reader rejects a timeout longer than its interval.
     exportTimeoutMillis: Math.min(timeout, interval),
     prometheus: {
       host: prometheus?.host ?? fromEnv.metrics?.prometheus?.host ?? DEFAULTS.prometheusHost,
-      port:
-        checked.number('options.metrics.prometheus.port', prometheus?.port, {
-          min: 0,
-          max: 65_535,
-          integer: true,
-        }) ??
-        fromEnv.metrics?.prometheus?.port ??
-        DEFAULTS.prometheusPort,
+      port: checked.pick(
+        'options.metrics.prometheus.port',
+        prometheus?.port,
+        { min: 0, max: 65_535, integer: true },
+        fromEnv.metrics?.prometheus?.port ?? DEFAULTS.prometheusPort,
+      ),
       endpoint: normalisePath(prometheus?.endpoint ?? DEFAULTS.prometheusEndpoint),
     },
     readers: options.metrics?.readers ?? [],
@@ -229,19 +319,46 @@ function resolveBatch(
   checked: OptionChecker,
 ): ResolvedBatch {
   const pick = (key: keyof BatchOptions, rule: NumberRule) =>
-    checked.number(`options.${path}.${key}`, option?.[key], rule) ??
-    env?.[key] ??
-    defaults[key];
+    checked.pick(`options.${path}.${key}`, option?.[key], rule, env?.[key] ?? defaults[key]);
   const maxQueueSize = pick('maxQueueSize', { min: 1, integer: true });
 
   return {
     scheduledDelayMillis: pick('scheduledDelayMillis', { min: 0, integer: true }),
-    exportTimeoutMillis: pick('exportTimeoutMillis', { min: 0, integer: true }),
+    exportTimeoutMillis: pick('exportTimeoutMillis', { min: 1, integer: true }),
     maxQueueSize,
     maxExportBatchSize: Math.min(
       pick('maxExportBatchSize', { min: 1, integer: true }),
       maxQueueSize,
     ),
+  };
+}
+
+/**
+ * Returns the OTLP option fields that are valid, leaving out the others
+ * (reported by path), so that the next layer's value applies to them.
+ */
+function checkOtlpOptions(
+  path: string,
+  layer: OtlpOptions | undefined,
+  checked: OptionChecker,
+): OtlpOptions | undefined {
+  if (!layer) return undefined;
+
+  const timeout = checked.optional(`${path}.timeoutMillis`, layer.timeoutMillis, {
+    min: 1,
+    integer: true,
+  });
+  const protocol = layer.protocol === undefined
+    ? undefined
+    : checked.choice(`${path}.protocol`, layer.protocol, PROTOCOLS, DEFAULTS.otlpProtocol);
+  const compression = layer.compression === undefined
+    ? undefined
+    : checked.choice(`${path}.compression`, layer.compression, ['gzip', 'none'] as const, 'none');
+  return {
+    ...layer,
+    timeoutMillis: timeout,
+    protocol,
+    compression,
   };
 }
 
@@ -256,13 +373,14 @@ function resolveOtlp(
   signal: Signal,
   options: TelemetryOptions,
   fromEnv: TelemetryOptions,
+  checked: OptionChecker,
   issues: IssueCollector,
 ): ResolvedOtlp {
   const signalOptions: OtlpSignalOptions | undefined = options[signal]?.otlp;
   const signalEnv: OtlpSignalOptions | undefined = fromEnv[signal]?.otlp;
   const layers: (OtlpOptions | undefined)[] = [
-    signalOptions,
-    options.otlp,
+    checkOtlpOptions(`options.${signal}.otlp`, signalOptions, checked),
+    checkOtlpOptions('options.otlp', options.otlp, checked),
     signalEnv,
     fromEnv.otlp,
   ];
@@ -298,29 +416,39 @@ function resolveOtlp(
   };
 }
 
-/** Takes the first valid endpoint; an invalid one is reported and skipped. */
+/**
+ * Takes the first valid endpoint. Each invalid one before it is reported
+ * with the URL this signal uses instead.
+ */
 function resolveEndpoint(
   signal: Signal,
   candidates: readonly EndpointCandidate[],
   issues: IssueCollector,
 ): string {
-  const fallback = appendSignalPath(DEFAULTS.otlpEndpoint, signal);
+  const invalid: EndpointCandidate[] = [];
+  let resolved: string | undefined;
 
   for (const candidate of candidates) {
     if (candidate.value === undefined) continue;
 
     const url = parseHttpUrl(candidate.value);
     if (url) {
-      return candidate.isBase ? appendSignalPath(url.href, signal) : url.href;
+      resolved = candidate.isBase ? appendSignalPath(url.href, signal) : url.href;
+      break;
     }
+    invalid.push(candidate);
+  }
+
+  const used = resolved ?? appendSignalPath(DEFAULTS.otlpEndpoint, signal);
+  for (const candidate of invalid) {
     issues.add({
       source: candidate.source,
       value: candidate.value,
       expected: 'an absolute http:// or https:// URL',
-      fallback: candidate.isBase ? DEFAULTS.otlpEndpoint : fallback,
+      fallback: used,
     });
   }
-  return fallback;
+  return used;
 }
 
 function appendSignalPath(base: string, signal: Signal): string {

@@ -56,7 +56,7 @@ export class StderrDiagLogger implements DiagLogger {
   }
 
   private limited(level: string, message: string, args: unknown[]): void {
-    if (configurationWarningsMuted && message.startsWith('Configuration: ')) return;
+    if (configurationWarningsMuted && isConfigurationWarning(message)) return;
 
     const line = formatLine(level, message, args);
     const key = line.replace(/\d+/g, '#');
@@ -106,9 +106,17 @@ function formatArgument(value: unknown): string {
 let configurationWarningsMuted = false;
 
 /**
- * Runs `create` while warnings of the form `Configuration: ...`, which the
- * OTLP exporter packages write when they re-read the environment, are
- * dropped.
+ * The OTLP exporter packages warn `Configuration: ...` about their own
+ * settings, and `@opentelemetry/core` warns `Unknown value '...' for
+ * OTEL_...` about a variable it cannot parse.
+ */
+function isConfigurationWarning(message: string): boolean {
+  return message.startsWith('Configuration: ') || /^Unknown value .* for OTEL_/.test(message);
+}
+
+/**
+ * Runs `create` while the configuration warnings that the OTLP exporter
+ * packages write when they re-read the environment are dropped.
  */
 export function muteConfigurationWarnings<T>(create: () => T): T {
   configurationWarningsMuted = true;

@@ -46,13 +46,15 @@ type ExporterClass<T> = new (config: Record<string, unknown>) => T;
 
 /**
  * Creates the standard OTLP/HTTP exporter of a signal from a resolved
- * configuration. The exporter package also reads the `OTEL_EXPORTER_OTLP_*`
+ * configuration, with each request cut at the shutdown timeout. The
+ * exporter package also reads the `OTEL_EXPORTER_OTLP_*`
  * variables itself. Its warnings about invalid values are muted, because the
  * configuration layer has already reported each of them once.
  */
 export function createOtlpExporter<S extends Signal>(
   signal: S,
   otlp: ResolvedOtlp,
+  shutdown: { readonly timeoutMillis: number },
   selfMetrics: MeterProvider | undefined,
 ): SignalExporters[S] {
   const { module, className } = MODULES[signal];
@@ -64,7 +66,9 @@ export function createOtlpExporter<S extends Signal>(
       new Exporter({
         url: otlp.url,
         headers: { ...otlp.headers },
-        timeoutMillis: otlp.timeoutMillis,
+        // A request that outlives the shutdown bound, with its retries,
+        // would keep the process alive after shutdown() has given up on it.
+        timeoutMillis: Math.max(1, Math.min(otlp.timeoutMillis, shutdown.timeoutMillis)),
         compression: otlp.compression,
         selfObsMeterProvider: selfMetrics,
       }),

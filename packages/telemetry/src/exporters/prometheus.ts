@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DiagLogger } from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
 import type { PrometheusExporter as PrometheusExporterType } from '@opentelemetry/exporter-prometheus';
 import type { ResolvedPrometheus } from '../config/resolved.js';
 import { loadModule } from './load.js';
@@ -23,20 +24,31 @@ export interface PrometheusEndpoint {
  */
 export function startPrometheusEndpoint(
   settings: ResolvedPrometheus,
+  resource: Resource,
   log: DiagLogger,
 ): PrometheusEndpoint {
   const { PrometheusExporter } = loadModule<
     typeof import('@opentelemetry/exporter-prometheus')
   >('@opentelemetry/exporter-prometheus');
   const reader = new PrometheusExporter({ preventServerStart: true });
+  // Detectors such as the container's finish after start; a scrape before
+  // then would serve `target_info` without their attributes.
+  const resourceSettled = resource.waitForAsyncAttributes?.() ?? Promise.resolve();
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
-    if (request.method === 'GET' && path === settings.endpoint) {
-      reader.getMetricsRequestHandler(request, response);
-      return;
+    if (path !== settings.endpoint) {
+      response.statusCode = 404;
+      response.end('Not found\n');
+    } else if (request.method === 'HEAD') {
+      response.setHeader('content-type', 'text/plain; version=0.0.4');
+      response.end();
+    } else if (request.method === 'GET') {
+      void resourceSettled.then(() => reader.getMetricsRequestHandler(request, response));
+    } else {
+      response.statusCode = 405;
+      response.setHeader('allow', 'GET, HEAD');
+      response.end('Method not allowed\n');
     }
-    response.statusCode = 404;
-    response.end('Not found\n');
   });
   server.unref();
 
@@ -59,8 +71,8 @@ function listen(
     server.once('error', (error: NodeJS.ErrnoException) => {
       log.error(
         `Prometheus endpoint could not listen on ${settings.host}:${settings.port} ` +
-          `(${error.code ?? error.message}); set OTEL_EXPORTER_PROMETHEUS_PORT ` +
-          'to a free port. Other exporters keep working.',
+          `(${error.code ?? error.message}); ${listenFix(error.code)}. ` +
+          'Other exporters keep working.',
       );
       resolve(undefined);
     });
@@ -72,6 +84,20 @@ function listen(
       resolve(url);
     });
   });
+}
+
+function listenFix(code: string | undefined): string {
+  switch (code) {
+    case 'EADDRINUSE':
+    case 'EACCES':
+      return 'set OTEL_EXPORTER_PROMETHEUS_PORT to a free port above 1023';
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'set OTEL_EXPORTER_PROMETHEUS_HOST to an address of this host, such as 0.0.0.0 or 127.0.0.1';
+    default:
+      return 'check OTEL_EXPORTER_PROMETHEUS_HOST and OTEL_EXPORTER_PROMETHEUS_PORT';
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -14,5 +14,7 @@ export function createIoredisInstrumentation(): Instrumentation {
   const { IORedisInstrumentation } = loadModule<IoredisModule>(
     '@opentelemetry/instrumentation-ioredis',
   );
-  return new IORedisInstrumentation({ requireParentSpan: false });
+  // Commands outside any span (connection set-up such as `CLIENT SETINFO`,
+  // which older servers reject) would each start a trace of their own.
+  return new IORedisInstrumentation({ requireParentSpan: true });
 }

@@ -21,38 +21,65 @@ export function warnAboutPreloadedPackages(
   log: DiagLogger,
 ): void {
   const loadedFiles = Object.keys(require.cache);
+  let warned = false;
   for (const { name, packages } of active) {
     const preloaded = packages.filter((pkg) =>
       loadedFiles.some((file) => file.includes(`/node_modules/${pkg}/`)),
     );
     if (preloaded.length > 0) {
+      warned = true;
       log.warn(
         `${preloaded.join(', ')} loaded before the SDK started, so the ${name} ` +
           `instrumentation may produce nothing; ${START_ORDER_FIX}`,
       );
     }
   }
+  // ES modules leave no trace in the CommonJS cache, so when CommonJS
+  // packages came too early, NestJS 12 (ES modules only) probably did too.
+  if (warned && active.some((entry) => entry.name === 'nestjs')) {
+    log.warn(
+      '@nestjs/core is an ES module, whose early load cannot be detected; if ' +
+        'the application was imported before the SDK started, NestJS spans ' +
+        'are missing as well',
+    );
+  }
 }
 
-interface TrackedDefinition {
+export interface TrackedDefinition {
   name: string;
   supportedVersions: string[];
   moduleVersion?: string;
   patch?: (exports: unknown, version?: string) => unknown;
+  moduleExports?: unknown;
   files?: TrackedDefinition[];
+}
+
+/**
+ * Returns the module definitions an instrumentation patches with.
+ * `getModuleDefinitions()` builds fresh copies on every call, which the
+ * patching never sees, so `InstrumentationBase`'s own `_modules` list is read
+ * when it exists (`@opentelemetry/instrumentation` 0.301).
+ */
+export function definitionsOf(instrumentation: unknown): TrackedDefinition[] {
+  const withModules = instrumentation as {
+    _modules?: unknown;
+    getModuleDefinitions?: () => unknown[];
+  };
+  if (Array.isArray(withModules._modules)) {
+    return withModules._modules as TrackedDefinition[];
+  }
+  return (withModules.getModuleDefinitions?.() ?? []) as TrackedDefinition[];
 }
 
 /** Records which modules got patched, to report what was skipped and why. */
 export class PatchTracker {
   private readonly patched = new Map<string, string | undefined>();
   private readonly definitions: { owner: string; definition: TrackedDefinition }[] = [];
+  private reported = false;
 
   constructor(active: readonly ActiveInstrumentation[]) {
     for (const { name, instrumentation } of active) {
-      const withDefinitions = instrumentation as {
-        getModuleDefinitions?: () => unknown[];
-      };
-      const definitions = withDefinitions.getModuleDefinitions?.() ?? [];
+      const definitions = definitionsOf(instrumentation);
       for (const definition of definitions as TrackedDefinition[]) {
         this.definitions.push({ owner: name, definition });
         this.wrapPatch(definition);
@@ -63,9 +90,12 @@ export class PatchTracker {
 
   /**
    * Logs each patched module at debug level and warns about each module that
-   * was loaded in a version outside the instrumentation's range.
+   * was loaded in a version outside the instrumentation's range. Runs once.
    */
   report(log: DiagLogger): void {
+    if (this.reported) return;
+    this.reported = true;
+
     for (const [module, version] of this.patched) {
       log.debug(`instrumented ${module}${version ? ` ${version}` : ''}`);
     }
@@ -79,6 +109,11 @@ export class PatchTracker {
         );
       }
     }
+  }
+
+  /** The names of the modules patched so far. */
+  patchedModules(): ReadonlySet<string> {
+    return new Set(this.patched.keys());
   }
 
   private wrapPatch(target: TrackedDefinition, owner: TrackedDefinition = target): void {

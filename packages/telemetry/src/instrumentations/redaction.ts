@@ -7,38 +7,56 @@ export const REDACTED = 'REDACTED';
 /**
  * Query parameter names whose values are secrets: tokens, authorisation
  * codes, signatures, passwords and API keys, plus the signed-URL parameters
- * of the large cloud storage services. Compared in lower case.
+ * of the large cloud storage services. Names are compared after
+ * {@link normaliseParamName}, so `access-token`, `Access_Token` and
+ * `user[access_token]` all match `accesstoken`.
  */
 export const DEFAULT_REDACTED_QUERY_PARAMS: readonly string[] = [
-  'token',
-  'access_token',
-  'refresh_token',
-  'id_token',
   'auth',
   'authorization',
   'code',
   'jwt',
-  'session',
-  'sessionid',
-  'session_id',
-  'password',
-  'passwd',
-  'pwd',
-  'secret',
-  'client_secret',
-  'api_key',
-  'apikey',
   'key',
   'otp',
-  'signature',
+  'pwd',
   'sig',
-  'x-amz-signature',
-  'x-amz-credential',
-  'x-amz-security-token',
-  'x-goog-signature',
-  'x-goog-credential',
+  'session',
+  'sessionid',
+  'jsessionid',
+  'xamzcredential',
+  'xamzsecuritytoken',
+  'xgoogcredential',
   'awsaccesskeyid',
 ];
+
+/**
+ * Parts of a normalised parameter name that mark its value as a secret
+ * wherever they appear in the name (`authToken`, `private_token`,
+ * `x-api-key`, `refresh-token`, `dbPassword`).
+ */
+const SECRET_NAME_PARTS: readonly string[] = [
+  'token',
+  'password',
+  'passwd',
+  'passcode',
+  'secret',
+  'apikey',
+  'credential',
+  'signature',
+  'privatekey',
+];
+
+/**
+ * Lower-cases a parameter name, keeps the innermost key of a bracketed name
+ * (`user[password]` becomes `password`, `token[]` becomes `token`), and drops
+ * `-`, `_` and `.`.
+ */
+export function normaliseParamName(name: string): string {
+  const keys = [...name.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? '');
+  const innermost = keys.filter((key) => key !== '').at(-1);
+  const base = innermost ?? name.replace(/\[.*$/, '');
+  return base.toLowerCase().replace(/[-_.]/g, '');
+}
 
 /** Headers whose values are credentials, never recorded. */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
@@ -53,21 +71,31 @@ const URL_ATTRIBUTES = ['url.full', 'url.query', 'url.original', 'http.url', 'ht
 
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
 
+/** A Java-style session id in the path, as in `/cart;jsessionid=ABC?x=1`. */
+const PATH_SESSION_ID = /;jsessionid=[^/?#;]*/gi;
+
 /** Redacts URLs with one fixed list of lower-case query parameter names. */
 export class UrlRedactor {
   private readonly params: ReadonlySet<string>;
 
   constructor(extraParams: readonly string[] = []) {
     this.params = new Set(
-      [...DEFAULT_REDACTED_QUERY_PARAMS, ...extraParams].map((name) =>
-        name.toLowerCase(),
-      ),
+      [...DEFAULT_REDACTED_QUERY_PARAMS, ...extraParams].map(normaliseParamName),
     );
   }
 
-  /** The parameter names, for instrumentations that take their own list. */
+  /**
+   * Parameter names for instrumentations that take their own exact-match
+   * list; the span processor applies the full rules afterwards.
+   */
   get parameterNames(): string[] {
-    return [...this.params];
+    return [...this.params, ...SECRET_NAME_PARTS];
+  }
+
+  /** Tells whether the value of a parameter with this raw name is a secret. */
+  isSecretParam(rawName: string): boolean {
+    const name = normaliseParamName(safeDecode(rawName));
+    return this.params.has(name) || SECRET_NAME_PARTS.some((part) => name.includes(part));
   }
 
   /**
@@ -76,7 +104,9 @@ export class UrlRedactor {
    * strings; anything else is returned unchanged.
    */
   redactUrl(url: string): string {
-    const withoutUserinfo = url.replace(USERINFO, `$1${REDACTED}:${REDACTED}@`);
+    const withoutUserinfo = url
+      .replace(USERINFO, `$1${REDACTED}:${REDACTED}@`)
+      .replace(PATH_SESSION_ID, `;jsessionid=${REDACTED}`);
     const queryStart = withoutUserinfo.indexOf('?');
     if (queryStart === -1) return withoutUserinfo;
 
@@ -90,12 +120,20 @@ export class UrlRedactor {
     );
   }
 
-  /** Redacts a query string given without its leading `?`. */
+  /**
+   * Redacts a query string. A leading `?`, which the undici instrumentation
+   * keeps in `url.query`, is kept too.
+   */
   redactQuery(query: string): string {
-    return query
-      .split('&')
-      .map((pair) => this.redactPair(pair))
-      .join('&');
+    const prefix = query.startsWith('?') ? '?' : '';
+    return (
+      prefix +
+      query
+        .slice(prefix.length)
+        .split('&')
+        .map((pair) => this.redactPair(pair))
+        .join('&')
+    );
   }
 
   private redactPair(pair: string): string {
@@ -103,7 +141,7 @@ export class UrlRedactor {
     if (separator === -1) return pair;
 
     const name = pair.slice(0, separator);
-    if (this.params.has(safeDecode(name).toLowerCase())) return `${name}=${REDACTED}`;
+    if (this.isSecretParam(name)) return `${name}=${REDACTED}`;
     return `${name}=${this.redactNestedUrl(pair.slice(separator + 1))}`;
   }
 

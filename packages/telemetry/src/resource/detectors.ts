@@ -93,9 +93,11 @@ function loadDetectors(
   try {
     loaded = require(moduleName) as Record<string, ResourceDetector | undefined>;
   } catch (error) {
+    // Node's "Cannot find module" message goes on with the require stack.
+    const reason = String((error as Error).message).split('\n')[0];
     log.warn(
       `resource detector package ${moduleName} could not be loaded ` +
-        `(${(error as Error).message}); install it to use this detector`,
+        `(${reason}); install it to use this detector`,
     );
     return [];
   }

@@ -25,8 +25,10 @@ function searchUpwards(start: string): PackageInfo | undefined {
   let dir = start;
   for (;;) {
     if (!dir.split(/[\\/]/).includes('node_modules')) {
+      // A `package.json` without a name, such as `{"type":"module"}` in a
+      // build folder, does not describe the application.
       const info = readPackageJson(join(dir, 'package.json'));
-      if (info) return info;
+      if (info?.name) return info;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;

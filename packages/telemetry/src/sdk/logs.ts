@@ -28,7 +28,7 @@ export function createLoggerProvider(
       processors.push(
         new BatchLogRecordProcessor({
           ...config.logs.batch,
-          exporter: createOtlpExporter('logs', config.logs.otlp, selfMetrics),
+          exporter: createOtlpExporter('logs', config.logs.otlp, config.shutdown, selfMetrics),
           selfObsMeterProvider: selfMetrics,
         }),
       );

@@ -13,7 +13,7 @@ import {
   startPrometheusEndpoint,
 } from '../exporters/prometheus.js';
 import { LateBoundMeterProvider } from './late-bound-meter.js';
-import { sdkViews } from './views.js';
+import { meterViews } from './views.js';
 
 /** The meter provider and the parts of it the SDK controls directly. */
 export interface MetricsPipeline {
@@ -38,12 +38,12 @@ export function createMetricsPipeline(
 
   for (const name of config.metrics.exporters) {
     if (name === 'prometheus') {
-      prometheus = startPrometheusEndpoint(config.metrics.prometheus, log);
+      prometheus = startPrometheusEndpoint(config.metrics.prometheus, resource, log);
       readers.push(prometheus.reader);
     } else if (name === 'otlp' || name === 'console') {
       const exporter =
         name === 'otlp'
-          ? createOtlpExporter('metrics', config.metrics.otlp, selfMetrics)
+          ? createOtlpExporter('metrics', config.metrics.otlp, config.shutdown, selfMetrics)
           : consoleExporters.metrics();
       readers.push(
         new PeriodicExportingMetricReader({
@@ -60,7 +60,7 @@ export function createMetricsPipeline(
   const meterProvider = new MeterProvider({
     resource,
     readers,
-    views: [...sdkViews(config), ...config.metrics.views],
+    views: meterViews(config, config.metrics.views),
     sdkMetricsEnabled: config.selfMetrics,
   });
   selfMetrics?.bind(meterProvider);

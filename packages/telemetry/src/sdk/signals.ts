@@ -3,29 +3,38 @@ import type { DiagLogger } from '@opentelemetry/api';
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
- * Flushes and shuts the SDK down on SIGTERM and SIGINT. When no other
- * listener handles the signal, the signal is raised again after the shutdown,
- * so the process ends as it would have without the SDK; when the application
- * listens too, ending the process stays the application's decision. Returns
- * a function that removes the listeners.
+ * Flushes and shuts the SDK down on SIGTERM and SIGINT, then raises the
+ * signal again once no other listener is left, so the process ends as it
+ * would have without the SDK. While the shutdown runs, the listeners stay
+ * registered: an application that re-raises the signal after its own
+ * clean-up (NestJS's `enableShutdownHooks` does) would otherwise end the
+ * process in the middle of the final export. The application's own
+ * listeners still run as usual, and when one remains after the shutdown,
+ * ending the process stays its decision. Returns a function that removes the
+ * listeners.
  */
 export function shutdownOnSignals(
   shutdown: () => Promise<void>,
   log: DiagLogger,
 ): () => void {
-  const listeners = SIGNALS.map((signal) => {
-    const listener = () => {
-      const othersListen = process.listenerCount(signal) > 0;
-      log.debug(`received ${signal}, shutting down`);
-      void shutdown().finally(() => {
-        if (!othersListen) process.kill(process.pid, signal);
-      });
-    };
-    process.once(signal, listener);
-    return { signal, listener };
-  });
-
-  return () => {
-    for (const { signal, listener } of listeners) process.off(signal, listener);
+  let stopping = false;
+  const remove = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   };
+
+  function onSignal(signal: NodeJS.Signals): void {
+    if (stopping) {
+      log.debug(`received ${signal} again while shutting down; it is raised once the shutdown ends`);
+      return;
+    }
+    stopping = true;
+    log.debug(`received ${signal}, shutting down`);
+    void shutdown().finally(() => {
+      remove();
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  return remove;
 }

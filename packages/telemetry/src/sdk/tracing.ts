@@ -47,7 +47,7 @@ function createSpanProcessor(
       return [
         new BatchSpanProcessor({
           ...config.traces.batch,
-          exporter: createOtlpExporter('traces', config.traces.otlp, selfMetrics),
+          exporter: createOtlpExporter('traces', config.traces.otlp, config.shutdown, selfMetrics),
           selfObsMeterProvider: selfMetrics,
         }),
       ];

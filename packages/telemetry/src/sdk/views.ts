@@ -5,11 +5,43 @@ import { businessMetricViews } from '../business/views.js';
 import type { ResolvedConfig } from '../config/resolved.js';
 
 /**
- * Returns the SDK's own views, applied before the user's: the cardinality
- * guards of the business instruments, and the HTTP view below.
+ * Returns the views of the meter provider: the SDK's own (the HTTP view
+ * below and the cardinality guards of the business instruments) and the
+ * user's. Every view that matches an instrument adds a stream of its own,
+ * so a user view for the same instrument name as an SDK view would export
+ * that instrument twice. Such a pair becomes one view instead: the user's,
+ * with the SDK's attribute processors run first and the SDK's cardinality
+ * limit unless the user set one.
  */
-export function sdkViews(config: ResolvedConfig): ViewOptions[] {
-  return [...httpViews(config), ...businessMetricViews()];
+export function meterViews(
+  config: ResolvedConfig,
+  userViews: readonly ViewOptions[],
+): ViewOptions[] {
+  const ours = [...httpViews(config), ...businessMetricViews()];
+  const merged = userViews.map((view) => {
+    const own = ours.find((candidate) => sameInstrument(candidate, view));
+    return own ? mergeView(own, view) : view;
+  });
+  const unmatched = ours.filter(
+    (own) => !userViews.some((view) => sameInstrument(own, view)),
+  );
+  return [...unmatched, ...merged];
+}
+
+function sameInstrument(own: ViewOptions, view: ViewOptions): boolean {
+  return own.instrumentName !== undefined && own.instrumentName === view.instrumentName;
+}
+
+function mergeView(own: ViewOptions, view: ViewOptions): ViewOptions {
+  return {
+    ...view,
+    attributesProcessors: [
+      ...(own.attributesProcessors ?? []),
+      ...(view.attributesProcessors ?? []),
+    ],
+    aggregationCardinalityLimit:
+      view.aggregationCardinalityLimit ?? own.aggregationCardinalityLimit,
+  };
 }
 
 /**

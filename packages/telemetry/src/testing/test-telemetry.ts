@@ -59,6 +59,9 @@ export function startTestTelemetry(options: TelemetryOptions = {}): TestTelemetr
   const reader = new OnDemandMetricReader();
 
   const handle = startTelemetry({
+    // A CI job that disables telemetry globally must not disable the tests
+    // of telemetry; a test can still pass `disabled: true`.
+    disabled: false,
     ...options,
     shutdown: { signals: false, ...options.shutdown },
     traces: {

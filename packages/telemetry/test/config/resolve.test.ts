@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../src/config/issues.js';
+import { describeIssue, describeProblem } from '../../src/config/issues.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 
 describe('resolveConfig', () => {
@@ -134,7 +134,7 @@ describe('invalid values', () => {
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' },
       message:
         'OTEL_EXPORTER_OTLP_ENDPOINT="collector:4318" is invalid: expected an ' +
-        'absolute http:// or https:// URL; using http://localhost:4318',
+        'absolute http:// or https:// URL; using http://localhost:4318/v1/traces',
     },
     {
       env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' },
@@ -187,7 +187,7 @@ describe('invalid values', () => {
       env: { OTEL_EXPORTER_OTLP_TIMEOUT: 'soon' },
       message:
         'OTEL_EXPORTER_OTLP_TIMEOUT="soon" is invalid: expected an integer of at ' +
-        'least 0; using 10000 ms',
+        'least 1; using 10000 ms',
     },
   ];
 
@@ -223,9 +223,9 @@ describe('invalid values', () => {
 
     expect(issues.map(describeIssue)).toEqual([
       'options.traces.samplerRatio=2 is invalid: expected a number from 0 to 1; ' +
-        'using the environment or default value',
+        'using 1',
       'options.metrics.exportIntervalMillis=-1 is invalid: expected an integer ' +
-        'of at least 1; using the environment or default value',
+        'of at least 1; using 60000',
     ]);
   });
 
@@ -237,5 +237,100 @@ describe('invalid values', () => {
 
     expect(issues.map(describeIssue).join('\n')).not.toContain('secret');
     expect(issues).toHaveLength(1);
+  });
+});
+
+describe('stricter values', () => {
+  it.each(['0x10', '1e3', '12ms', ''])('rejects %j as an interval', (value) => {
+    const { config, issues } = resolveConfig({}, { OTEL_METRIC_EXPORT_INTERVAL: value });
+
+    expect(config.metrics.exportIntervalMillis).toBe(60_000);
+    expect(issues).toHaveLength(value === '' ? 0 : 1);
+  });
+
+  it.each([
+    'OTEL_EXPORTER_OTLP_TIMEOUT',
+    'OTEL_EXPORTER_OTLP_METRICS_TIMEOUT',
+    'OTEL_METRIC_EXPORT_TIMEOUT',
+    'OTEL_BSP_EXPORT_TIMEOUT',
+  ])('rejects a zero %s', (name) => {
+    const { issues } = resolveConfig({}, { [name]: '0' });
+
+    expect(issues.map((issue) => issue.source)).toEqual([name]);
+  });
+
+  it('drops repeated exporters', () => {
+    const { config, issues } = resolveConfig({}, { OTEL_TRACES_EXPORTER: 'otlp,OTLP, otlp' });
+
+    expect(config.traces.exporters).toEqual(['otlp']);
+    expect(issues).toEqual([]);
+  });
+
+  it('lets none win over other entries', () => {
+    const { config, issues } = resolveConfig({}, { OTEL_PROPAGATORS: 'tracecontext,none' });
+
+    expect(config.propagators).toEqual(['none']);
+    expect(issues.map(describeIssue)).toEqual([
+      'OTEL_PROPAGATORS="tracecontext,none" is invalid: expected `none` alone ' +
+        'or a list without `none`; using none',
+    ]);
+  });
+
+  it('names the shared endpoint as the fallback', () => {
+    const { config, issues } = resolveConfig(
+      {},
+      {
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'bad',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      },
+    );
+
+    expect(config.traces.otlp.url).toBe('http://collector:4318/v1/traces');
+    expect(issues.map(describeIssue)).toEqual([
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="bad" is invalid: expected an absolute ' +
+        'http:// or https:// URL; using http://collector:4318/v1/traces',
+    ]);
+  });
+
+  it('validates options of plain JavaScript callers', () => {
+    const options = {
+      logLevel: 'loud',
+      propagators: ['b3'],
+      traces: { exporters: 'otlp', sampler: 'sometimes' },
+      otlp: { protocol: 'grpc', timeoutMillis: -1 },
+    } as unknown as Parameters<typeof resolveConfig>[0];
+
+    const { config, issues } = resolveConfig(options, {});
+
+    expect(config.logLevel).toBe('info');
+    expect(config.propagators).toEqual(['tracecontext', 'baggage']);
+    expect(config.traces.exporters).toEqual(['otlp']);
+    expect(config.traces.sampler).toEqual({ name: 'parentbased_always_on', ratio: 1 });
+    expect(config.traces.otlp.protocol).toBe('http/protobuf');
+    expect(config.traces.otlp.timeoutMillis).toBe(10_000);
+    expect(issues.map((issue) => issue.source).sort()).toEqual([
+      'options.logLevel',
+      'options.otlp.protocol',
+      'options.otlp.timeoutMillis',
+      'options.propagators',
+      'options.traces.exporters',
+      'options.traces.sampler',
+    ]);
+  });
+
+  it('reads the shutdown signal switch', () => {
+    const { config } = resolveConfig({}, { SEDA_TELEMETRY_SHUTDOWN_SIGNALS: 'false' });
+
+    expect(config.shutdown.signals).toBe(false);
+  });
+});
+
+describe('describeProblem', () => {
+  it('leaves out the fallback', () => {
+    const { issues } = resolveConfig({}, { OTEL_TRACES_SAMPLER_ARG: '1.5' });
+
+    expect(issues.map(describeProblem)).toEqual([
+      'OTEL_TRACES_SAMPLER_ARG="1.5" is invalid: expected a number from 0 to 1',
+    ]);
   });
 });

@@ -59,6 +59,53 @@ describe('Prometheus endpoint', () => {
     expect(text).not.toMatch(/http_server_request_duration_count\{[^}]*http_route="unmatched"/);
   });
 
+  it('answers HEAD and rejects other methods', async () => {
+    const { fixture } = await startServerFixture('express-app.mjs', {
+      nodeArgs: REGISTER,
+      env: prometheusEnv('0'),
+    });
+    await expect.poll(() => fixture.stderr()).toContain('Prometheus metrics served at');
+    const metricsUrl = scrapeUrl(fixture.stderr());
+
+    const head = await fetch(metricsUrl, { method: 'HEAD' });
+    const post = await fetch(metricsUrl, { method: 'POST' });
+
+    expect(head.status).toBe(200);
+    expect(post.status).toBe(405);
+  });
+
+  it('waits for the detectors before the first scrape', async () => {
+    const { fixture } = await startServerFixture('express-app.mjs', {
+      nodeArgs: REGISTER,
+      env: {
+        ...prometheusEnv('0'),
+        OTEL_METRICS_EXPORTER: 'prometheus',
+        OTEL_TRACES_EXPORTER: 'none',
+        OTEL_LOGS_EXPORTER: 'none',
+        OTEL_NODE_RESOURCE_DETECTORS: 'host,serviceinstance',
+      },
+    });
+    await expect.poll(() => fixture.stderr()).toContain('Prometheus metrics served at');
+
+    const text = await (await fetch(scrapeUrl(fixture.stderr()))).text();
+
+    expect(text).toMatch(/^target_info\{[^}]*host_id="[^"]+"/m);
+    expect(fixture.stderr()).not.toContain('before async attributes settled');
+  });
+
+  it('names the host variable for an unusable address', async () => {
+    const { fixture, url } = await startServerFixture('express-app.mjs', {
+      nodeArgs: REGISTER,
+      // A documentation address (RFC 5737) that no local interface has.
+      env: { ...prometheusEnv('0'), OTEL_EXPORTER_PROMETHEUS_HOST: '192.0.2.1' },
+    });
+
+    await expect.poll(() => fixture.stderr()).toContain(
+      '(EADDRNOTAVAIL); set OTEL_EXPORTER_PROMETHEUS_HOST to an address of this host',
+    );
+    expect((await fetch(`${url}/rooms/1/messages`)).status).toBe(200);
+  });
+
   it('logs a busy port and keeps the application running', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

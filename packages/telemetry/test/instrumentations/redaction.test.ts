@@ -13,6 +13,11 @@ describe('UrlRedactor', () => {
     ['/r?api%5Fkey=abc', '/r?api%5Fkey=REDACTED'],
     ['/plain/path', '/plain/path'],
     ['/flag?verbose', '/flag?verbose'],
+    ['/q?authToken=a&access-token=b&x-api-key=c', '/q?authToken=REDACTED&access-token=REDACTED&x-api-key=REDACTED'],
+    ['/q?private_token=a&passcode=b&credentials=c', '/q?private_token=REDACTED&passcode=REDACTED&credentials=REDACTED'],
+    ['/q?user[password]=a&token[]=b&page=1', '/q?user[password]=REDACTED&token[]=REDACTED&page=1'],
+    ['/q?author=ann&keyword=jazz', '/q?author=ann&keyword=jazz'],
+    ['/cart;jsessionid=ABC123?x=1', '/cart;jsessionid=REDACTED?x=1'],
   ])('redacts %s', (input, expected) => {
     expect(redactor.redactUrl(input)).toBe(expected);
   });
@@ -31,6 +36,10 @@ describe('UrlRedactor', () => {
     const nested = encodeURIComponent('https://app.test/done?page=2');
 
     expect(redactor.redactUrl(`/login?next=${nested}`)).toBe(`/login?next=${nested}`);
+  });
+
+  it('keeps the leading question mark of a query', () => {
+    expect(redactor.redactQuery('?token=abc&page=1')).toBe('?token=REDACTED&page=1');
   });
 
   it('redacts a bare query string', () => {

@@ -38,7 +38,7 @@ describe('invalid environment', () => {
         'expected entries from otlp, console, none; using the default',
       '@seda/telemetry/config warn: OTEL_EXPORTER_OTLP_METRICS_ENDPOINT="not-a-url" ' +
         'is invalid: expected an absolute http:// or https:// URL; using ' +
-        'http://localhost:4318/v1/metrics',
+        `${receiver().url}/v1/metrics`,
     ]);
     expect(fixture.stderr()).not.toContain('Configuration:');
   });
@@ -94,5 +94,17 @@ describe('OTEL_SDK_DISABLED', () => {
     expect(report.after).toEqual(report.before);
     expect(report.prometheusUrl).toBeUndefined();
     expect(receiver().requests()).toEqual([]);
+  });
+});
+
+describe('testing kit under OTEL_SDK_DISABLED', () => {
+  it('still records', async () => {
+    const fixture = await startFixture('kit-disabled.mjs', {
+      env: exportEnv(receiver(), { OTEL_SDK_DISABLED: 'true' }),
+    });
+
+    const exit = await fixture.exited;
+
+    expect(JSON.parse(exit.stdout.trim())).toEqual({ enabled: true, spans: ['probe'] });
   });
 });

@@ -29,12 +29,18 @@ export function exportEnv(
 /** Starts a fixture file from `test/fixtures` with Node and the given flags. */
 export function startFixture(
   file: string,
-  options: { nodeArgs?: string[]; env: Record<string, string | undefined> },
+  options: {
+    nodeArgs?: string[];
+    env: Record<string, string | undefined>;
+    /** Kills the child after this long. Default 30000. */
+    timeoutMillis?: number;
+  },
 ): Promise<FixtureHandle> {
   return runFixture({
     args: [...(options.nodeArgs ?? []), `${FIXTURES}${file}`],
     env: options.env,
     cwd: FIXTURES,
+    timeoutMillis: options.timeoutMillis,
   });
 }
 
