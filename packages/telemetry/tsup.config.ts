@@ -23,4 +23,11 @@ export default defineConfig({
   target: 'node22',
   splitting: true,
   define: { __SDK_VERSION__: JSON.stringify(version) },
+  esbuildOptions(options, { format }) {
+    // The CommonJS build keeps `import.meta` as written, and `shims` covers
+    // `import.meta.url` only. `src/exporters/load.ts` checks for `resolve`.
+    if (format === 'cjs') {
+      options.define = { ...options.define, 'import.meta.resolve': 'undefined' };
+    }
+  },
 });

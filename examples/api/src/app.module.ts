@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { BusinessModule } from './business/business.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import type { AppConfig, AppOptions } from './config.js';
+import { DebugModule } from './debug/debug.module.js';
 import { healthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ReactionsModule,
         ChatModule,
         BusinessModule,
+        ...(config.demoFaults ? [DebugModule] : []),
         ...modules,
       ],
       providers,

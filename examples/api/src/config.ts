@@ -40,6 +40,11 @@ export interface AppOptions {
    * `SPOTIFY_HEALTH_URL`. Without either, there is no Spotify check.
    */
   spotifyHealthUrl?: string;
+  /**
+   * Serve the test-only fault routes under `/debug`, which respond 500 or 401
+   * on request. Default: `DEMO_FAULTS` is `1`. Never on in production.
+   */
+  demoFaults?: boolean;
   /** Nest's logger setting, where `false` silences it. Default: Nest's. */
   logger?: false | LoggerService | LogLevel[];
   /**
@@ -58,6 +63,7 @@ export interface AppConfig {
   database: DatabaseTarget;
   redis: RedisTarget | undefined;
   health: HealthTargets;
+  demoFaults: boolean;
 }
 
 /** @throws Error for an unsupported database URL. */
@@ -78,6 +84,7 @@ export function resolveAppConfig(options: AppOptions): AppConfig {
       authUrl: options.authHealthUrl ?? nonEmpty(env.AUTH_HEALTH_URL),
       spotifyUrl: options.spotifyHealthUrl ?? nonEmpty(env.SPOTIFY_HEALTH_URL),
     },
+    demoFaults: options.demoFaults ?? env.DEMO_FAULTS === '1',
   };
 }
 

@@ -8,6 +8,7 @@ import {
   ValueType,
 } from '@opentelemetry/api';
 import { SDK_VERSION } from '../version.js';
+import { createMemoryGauges } from './memory-gauges.js';
 import { CHECK_STATUS_VALUES, HEALTH_STATUS_VALUES } from './status.js';
 import type { CheckResult, HealthStatus } from './types.js';
 
@@ -21,6 +22,10 @@ export const HEALTH_METRICS = {
   checkLastSuccess: 'health.check.last_success',
   /** Gauge, unit `1`: 1 healthy, 0.5 degraded, 0 unhealthy, no attributes. */
   status: 'health.status',
+  /** Up-down counter, unit `By`: resident set size, per `memory` check. */
+  memoryUsage: 'process.memory.usage',
+  /** Gauge, unit `By`: the limit a `memory` check compares RSS with. */
+  memoryLimit: 'health.memory.limit',
 } as const;
 
 export const ATTR_HEALTH_CHECK_NAME = 'health.check.name';
@@ -83,11 +88,16 @@ export class HealthInstruments {
         'Status of the standard health checks: 1 healthy, 0.5 degraded, 0 unhealthy.',
       unit: '1',
     });
-    const observables = [status, lastSuccess, overall];
+    const memory = createMemoryGauges(meter, {
+      usage: HEALTH_METRICS.memoryUsage,
+      limit: HEALTH_METRICS.memoryLimit,
+    });
+    const observables = [status, lastSuccess, overall, ...memory.observables];
     const callback: BatchObservableCallback = (result) => {
       for (const check of this.state.latestResults()) {
         const attributes = attributesOf(check);
         result.observe(status, CHECK_STATUS_VALUES[check.status], attributes);
+        memory.observe(result, check, attributes);
         const at = this.state.lastSuccessAt(check.name);
         if (at !== undefined)
           result.observe(lastSuccess, at / 1000, attributes);

@@ -3,6 +3,7 @@ import type { DiagLogger } from '@opentelemetry/api';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { registerImportHooks } from './hooks.js';
 import { PatchTracker, warnAboutPreloadedPackages } from './load-check.js';
+import { patchedFiles } from './patched-files.js';
 import type { ActiveInstrumentation } from './registry.js';
 import { rememberLoadedModules, restoreLoadedModules } from './reload.js';
 
@@ -28,6 +29,7 @@ export function enableInstrumentations(
   registerImportHooks(
     active.flatMap((entry) => entry.packages),
     log,
+    patchedFiles(active.map((entry) => entry.instrumentation)),
   );
   warnAboutPreloadedPackages(active, log);
   const unregister = registerInstrumentations({

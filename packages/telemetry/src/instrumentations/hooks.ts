@@ -2,6 +2,7 @@ import * as nodeModule from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import type { DiagLogger } from '@opentelemetry/api';
 import { loadModule } from '../exporters/load.js';
+import { packageOfFile } from './patched-files.js';
 
 /** The mechanism that intercepts ES modules in this process. */
 export type ImportHookMode = 'sync' | 'async' | 'unavailable';
@@ -21,23 +22,35 @@ interface SyncHooksModule {
  * every other module loads untouched. Synchronous in-thread hooks
  * (`module.registerHooks`) are used where Node.js supports them; older
  * versions get the off-thread `module.register` loader.
+ *
+ * `files` are the files inside those packages that the instrumentations
+ * patch (`@nestjs/core/router/router-execution-context.js`). With the
+ * synchronous hooks, a package with listed files gets only its entry and
+ * those files wrapped, instead of every file. Each wrapped module costs a
+ * parse of its source and a generated wrapper module at start, and
+ * `@nestjs/core` alone has about 170 files.
  */
 export function registerImportHooks(
   packages: readonly string[],
   log: DiagLogger,
+  files: readonly string[] = [],
 ): ImportHookMode {
   const registry = globalThis as { [REGISTERED]?: ImportHookMode };
   const known = registry[REGISTERED];
   if (known) return known;
 
-  const mode = register(packages, log);
+  const mode = register(packages, files, log);
   registry[REGISTERED] = mode;
   log.debug(`import hook: ${mode} for ${packages.join(', ')}`);
   return mode;
 }
 
-function register(packages: readonly string[], log: DiagLogger): ImportHookMode {
-  const shouldInclude = matchPackages(packages);
+function register(
+  packages: readonly string[],
+  files: readonly string[],
+  log: DiagLogger,
+): ImportHookMode {
+  const shouldInclude = matchModules(packages, files);
   const sync = loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
   if (sync.supportsSyncHooks()) {
     sync.register({ shouldInclude });
@@ -56,8 +69,12 @@ function register(packages: readonly string[], log: DiagLogger): ImportHookMode 
   return 'async';
 }
 
-function matchPackages(packages: readonly string[]) {
-  const patterns = packages.map(packagePathPattern);
+function matchModules(packages: readonly string[], files: readonly string[]) {
+  const narrowed = new Set(files.map(packageOfFile));
+  const patterns = [
+    ...packages.filter((name) => !narrowed.has(name)).map(packagePathPattern),
+    ...files.map(filePathPattern),
+  ];
   const names = new Set(packages);
   return (url: string, specifier?: string): boolean => {
     if (specifier && names.has(stripNodePrefix(specifier))) return true;
@@ -68,6 +85,11 @@ function matchPackages(packages: readonly string[]) {
 function packagePathPattern(name: string): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`/node_modules/${escaped}/`);
+}
+
+function filePathPattern(file: string): RegExp {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`/node_modules/${escaped}(?:[?#]|$)`);
 }
 
 function stripNodePrefix(specifier: string): string {

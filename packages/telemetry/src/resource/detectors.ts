@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { DiagLogger } from '@opentelemetry/api';
 import {
   hostDetector,
@@ -7,9 +6,8 @@ import {
   type ResourceDetector,
   serviceInstanceIdDetector,
 } from '@opentelemetry/resources';
+import { loadModule } from '../exporters/load.js';
 import type { ResourceDetectorName } from '../types.js';
-
-const require = createRequire(import.meta.url);
 
 /** Cloud detectors, each in an optional package the application installs. */
 const CLOUD_DETECTORS: Record<string, { module: string; exports: string[] }> = {
@@ -91,7 +89,7 @@ function loadDetectors(
 ): ResourceDetector[] {
   let loaded: Record<string, ResourceDetector | undefined>;
   try {
-    loaded = require(moduleName) as Record<string, ResourceDetector | undefined>;
+    loaded = loadModule<Record<string, ResourceDetector | undefined>>(moduleName);
   } catch (error) {
     // Node's "Cannot find module" message goes on with the require stack.
     const reason = String((error as Error).message).split('\n')[0];

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import type { VariantId } from './variants.js';
+
+/**
+ * The example API's folder, the working directory of every app child. The
+ * SDK looks for the instrumented packages from the working directory, and
+ * with pnpm they resolve from the app's own folder only.
+ */
+export const APP_DIR = fileURLToPath(
+  // The package exports `dist/app.js` only.
+  new URL('..', import.meta.resolve('@seda/example-api')),
+);
+
+/** Metric export interval of every variant, so that a round exports metrics. */
+const METRIC_INTERVAL_MILLIS = 5_000;
+
+/**
+ * Returns the environment of a child: every SDK exports traces, metrics and logs
+ * over OTLP/HTTP protobuf to `endpoint`, samples every trace, and runs only
+ * resource detectors that stay on this host (the cloud detectors of the
+ * reference bundle query metadata addresses).
+ */
+export function telemetryEnv(
+  variant: VariantId,
+  endpoint: string,
+): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    OTEL_SERVICE_NAME: `bench-${variant}`,
+    OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+    OTEL_TRACES_EXPORTER: 'otlp',
+    OTEL_METRICS_EXPORTER: 'otlp',
+    OTEL_LOGS_EXPORTER: 'otlp',
+    OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+    OTEL_METRIC_EXPORT_INTERVAL: String(METRIC_INTERVAL_MILLIS),
+    OTEL_NODE_RESOURCE_DETECTORS: 'env,host,os,process,serviceinstance',
+    OTEL_LOG_LEVEL: 'warn',
+  };
+}

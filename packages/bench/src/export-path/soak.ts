@@ -1,0 +1,147 @@
+import { runHttpLoad, type HttpLoadResult } from '../load/http-load.js';
+import { type AppChild, ROUTE, sampleChild } from '../run/app-child.js';
+import type { CollectorChild } from '../run/collector-child.js';
+import { type RunContext, withApp } from '../run/load-round.js';
+import { variantById } from '../variants.js';
+import { closedPortUrl } from './closed-port.js';
+import { sumSamples } from './prometheus-text.js';
+
+/** The state of the collector during a soak. */
+export type SoakMode = 'accept' | 'unreachable' | 'refuse' | 'hang';
+
+export const SOAK_MODES: readonly SoakMode[] = [
+  'accept',
+  'unreachable',
+  'refuse',
+  'hang',
+];
+
+/** Memory and latency of `@seda/telemetry` through one soak. */
+export interface SoakResult {
+  readonly mode: SoakMode;
+  readonly seconds: number;
+  readonly http: HttpLoadResult;
+  /** RSS when the warm-up (the first quarter of the soak) ended. */
+  readonly rssAfterWarmUpBytes: number;
+  readonly rssEndBytes: number;
+  readonly rssMaxBytes: number;
+  readonly heapAfterWarmUpBytes: number;
+  readonly heapEndBytes: number;
+  /** RSS growth from the end of the warm-up to the end, as a fraction. */
+  readonly rssGrowth: number;
+  /** Spans dropped on a full queue, as the SDK counted them. */
+  readonly droppedSpans: number;
+  /** Spans whose export failed, as the SDK counted them. */
+  readonly failedSpans: number;
+  /** Spans exported successfully, as the SDK counted them. */
+  readonly exportedSpans: number;
+}
+
+/** Share of the soak counted as warm-up. */
+const WARM_UP_SHARE = 0.25;
+const SOAK_CONNECTIONS = 10;
+
+/**
+ * Runs the example API with `@seda/telemetry` under a constant request rate
+ * while the collector accepts, is unreachable (a closed port), refuses every
+ * export (503) or accepts and never answers, sampling the child's memory.
+ * The SDK is started in code with a Prometheus endpoint beside OTLP, so that
+ * its own drop counters can be read while OTLP is down.
+ */
+export async function runSoak(
+  context: RunContext,
+  collector: CollectorChild,
+  mode: SoakMode,
+): Promise<SoakResult> {
+  const endpoint =
+    mode === 'unreachable' ? await closedPortUrl() : collector.url;
+  await collector.setMode(mode === 'unreachable' ? 'accept' : mode);
+  try {
+    return await withApp(
+      context,
+      variantById('none'),
+      'esm',
+      `soak-${mode}`,
+      (app) => soak(context, app, mode),
+      {
+        endpoint,
+        extraEnv: {
+          BENCH_START_TELEMETRY: '1',
+          OTEL_SERVICE_NAME: 'bench-seda-soak',
+          OTEL_METRICS_EXPORTER: 'otlp,prometheus',
+          OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
+          OTEL_EXPORTER_PROMETHEUS_PORT: '0',
+        },
+      },
+    );
+  } finally {
+    await collector.setMode('accept');
+  }
+}
+
+async function soak(
+  context: RunContext,
+  app: AppChild,
+  mode: SoakMode,
+): Promise<SoakResult> {
+  const { settings } = context;
+  const samples: { at: number; rss: number; heap: number }[] = [];
+  const startedAt = performance.now();
+  const sampler = setInterval(() => {
+    void sampleChild(app.child).then((sample) =>
+      samples.push({
+        at: performance.now() - startedAt,
+        rss: sample.rssBytes,
+        heap: sample.heapUsedBytes,
+      }),
+    );
+  }, settings.soakSampleMillis);
+
+  let http: HttpLoadResult;
+  try {
+    http = await runHttpLoad(`${app.listening.url}${ROUTE}`, {
+      connections: SOAK_CONNECTIONS,
+      seconds: settings.soakSeconds,
+      overallRate: settings.soakRequestRate,
+    });
+  } finally {
+    clearInterval(sampler);
+  }
+  const end = await sampleChild(app.child);
+  const counters = await readCounters(app);
+  const warmUpEnd = settings.soakSeconds * 1000 * WARM_UP_SHARE;
+  const warm = samples.find((sample) => sample.at >= warmUpEnd) ?? samples[0];
+  const rssAfterWarmUp = warm?.rss ?? end.rssBytes;
+  return {
+    mode,
+    seconds: settings.soakSeconds,
+    http,
+    rssAfterWarmUpBytes: rssAfterWarmUp,
+    rssEndBytes: end.rssBytes,
+    rssMaxBytes: Math.max(end.rssBytes, ...samples.map((sample) => sample.rss)),
+    heapAfterWarmUpBytes: warm?.heap ?? end.heapUsedBytes,
+    heapEndBytes: end.heapUsedBytes,
+    rssGrowth: (end.rssBytes - rssAfterWarmUp) / rssAfterWarmUp,
+    ...counters,
+  };
+}
+
+async function readCounters(app: AppChild) {
+  const url = app.listening.prometheusUrl;
+  if (!url) throw new Error('the soak child has no Prometheus endpoint');
+
+  const text = await (await fetch(url)).text();
+  return {
+    droppedSpans: sumSamples(text, 'otel_sdk_processor_span_processed_total', {
+      error_type: 'queue_full',
+    }),
+    failedSpans: sumSamples(text, 'otel_sdk_exporter_span_exported_total', {
+      error_type: '*',
+    }),
+    exportedSpans:
+      sumSamples(text, 'otel_sdk_exporter_span_exported_total') -
+      sumSamples(text, 'otel_sdk_exporter_span_exported_total', {
+        error_type: '*',
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+// `node dist/profile.js [--variant ID] [--system esm|cjs] [--seconds N]
+// [--dir PATH] [--heap]`: runs one variant of the example API with
+// `--cpu-prof` under N seconds of the benchmark's HTTP load (0 profiles the
+// start alone), then prints where its CPU time went, by package and by
+// function. `--heap` also writes a heap snapshot after the load.
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runHttpLoad } from './load/http-load.js';
+import { ROUTE, startAppChild } from './run/app-child.js';
+import { CollectorChild } from './run/collector-child.js';
+import { copyDatabase, createTemplateDatabase } from './run/database.js';
+import { summarizeProfile } from './report/cpu-profile.js';
+import { type VariantId, variantById } from './variants.js';
+
+const { values } = parseArgs({
+  options: {
+    variant: { type: 'string', default: 'seda' },
+    system: { type: 'string', default: 'esm' },
+    seconds: { type: 'string', default: '10' },
+    dir: { type: 'string' },
+    heap: { type: 'boolean', default: false },
+  },
+});
+const variant = variantById(values.variant as VariantId);
+const system = values.system === 'cjs' ? 'cjs' : 'esm';
+const seconds = Number(values.seconds);
+const dir =
+  values.dir ?? (await mkdtemp(join(tmpdir(), 'seda-bench-profile-')));
+await mkdir(dir, { recursive: true });
+
+const collector = await CollectorChild.start();
+const template = await createTemplateDatabase(dir, 1, 30_000);
+const app = await startAppChild({
+  variant,
+  system,
+  endpoint: collector.url,
+  databaseUrl: await copyDatabase(template, join(dir, 'profile.db')),
+  startTimeoutMillis: 30_000,
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+});
+const url = `${app.listening.url}${ROUTE}`;
+const load =
+  seconds > 0
+    ? await runHttpLoad(url, { connections: 50, seconds })
+    : undefined;
+if (values.heap) {
+  await app.child.request(
+    { type: 'heap-snapshot', path: join(dir, `${variant.id}.heapsnapshot`) },
+    'heap-snapshot',
+    120_000,
+  );
+}
+app.child.send({ type: 'exit' });
+await app.child.exited;
+await collector.close();
+
+const profile = (await readdir(dir)).find((name) =>
+  name.endsWith('.cpuprofile'),
+);
+if (!profile) throw new Error(`no CPU profile in ${dir}`);
+const summary = summarizeProfile(
+  JSON.parse(await readFile(join(dir, profile), 'utf8')),
+);
+process.stdout.write(
+  `${variant.label} (${system}): started in ${Math.round(app.startupMillis)} ms` +
+    (load ? `, ${Math.round(load.requestsPerSecond)} req/s` : '') +
+    `, profile ${join(dir, profile)}\n\n${summary}\n`,
+);
+await rm(join(dir, 'profile.db'), { force: true });

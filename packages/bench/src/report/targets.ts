@@ -1,0 +1,125 @@
+import type { BenchReport } from './bench-report.js';
+import type { VariantFigures } from './figures.js';
+
+/** One target of `@seda/telemetry`, checked against the figures of a run. */
+export interface TargetCheck {
+  readonly target: string;
+  /** The bound, in the unit of `measured`. */
+  readonly bound: number;
+  readonly measured: number;
+  readonly unit: string;
+  readonly met: boolean;
+}
+
+/** Growth of RSS after warm-up that still counts as flat. */
+const FLAT_MEMORY_GROWTH = 0.1;
+const DROP_FREE_RATE = 20_000;
+
+/**
+ * Checks the targets on medians: each delta of `@seda/telemetry` against
+ * the same delta of the reference bundle (`otel-auto`) in the same run.
+ */
+export function checkTargets(
+  report: BenchReport,
+  figures: readonly VariantFigures[],
+): TargetCheck[] {
+  const seda = figures.find((f) => f.variant === 'seda');
+  const auto = figures.find((f) => f.variant === 'otel-auto');
+  if (!seda || !auto) return [];
+
+  const median =
+    (pick: (f: VariantFigures) => { median: number } | undefined) =>
+    (f: VariantFigures) =>
+      pick(f)?.median ?? Number.NaN;
+  const share = (
+    target: string,
+    pick: (f: VariantFigures) => { median: number } | undefined,
+    fraction: number,
+    unit: string,
+  ): TargetCheck => {
+    const bound = median(pick)(auto) * fraction;
+    const measured = median(pick)(seda);
+    return { target, bound, measured, unit, met: measured <= bound };
+  };
+
+  return [
+    share(
+      "extra CPU per request, at most 1/2 of the bundle's",
+      (f) => f.extraCpuMicrosPerRequest,
+      1 / 2,
+      'µs',
+    ),
+    atLeast(
+      'throughput against no telemetry, at least 0.85',
+      median((f) => f.requestsPerSecondRatio)(seda),
+      0.85,
+    ),
+    atMost(
+      'p99 latency against no telemetry, at most 1.3',
+      median((f) => f.p99Ratio)(seda),
+      1.3,
+      '×',
+    ),
+    share(
+      "ES module start-up delta, at most 1/4 of the bundle's",
+      (f) => f.esmStartupDeltaMillis,
+      1 / 4,
+      'ms',
+    ),
+    share(
+      "CommonJS start-up delta, at most 1/3 of the bundle's",
+      (f) => f.cjsStartupDeltaMillis,
+      1 / 3,
+      'ms',
+    ),
+    share(
+      "RSS delta at start, at most 1/2 of the bundle's",
+      (f) => f.esmRssStartDeltaMiB,
+      1 / 2,
+      'MiB',
+    ),
+    share(
+      "RSS delta after load, at most 1/4 of the bundle's",
+      (f) => f.rssAfterLoadDeltaMiB,
+      1 / 4,
+      'MiB',
+    ),
+    ...dropTarget(report),
+    ...flatMemoryTarget(report),
+  ];
+}
+
+function atLeast(target: string, measured: number, bound: number): TargetCheck {
+  return { target, bound, measured, unit: '×', met: measured >= bound };
+}
+
+function atMost(
+  target: string,
+  measured: number,
+  bound: number,
+  unit: string,
+): TargetCheck {
+  return { target, bound, measured, unit, met: measured <= bound };
+}
+
+function dropTarget(report: BenchReport): TargetCheck[] {
+  const step = report.spanThroughput.find(
+    (s) => s.targetRate === DROP_FREE_RATE,
+  );
+  if (!step) return [];
+  const dropped = Math.max(step.lost, step.reportedDrops);
+  return [atMost('spans lost at 20,000 spans/s, none', dropped, 0, 'spans')];
+}
+
+function flatMemoryTarget(report: BenchReport): TargetCheck[] {
+  const soak = report.soaks.find((s) => s.mode === 'unreachable');
+  if (!soak) return [];
+  return [
+    atMost(
+      'RSS growth after warm-up, collector unreachable, under 10%',
+      soak.rssGrowth * 100,
+      FLAT_MEMORY_GROWTH * 100,
+      '%',
+    ),
+  ];
+}

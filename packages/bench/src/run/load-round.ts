@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runHttpLoad } from '../load/http-load.js';
+import { runWsLoad } from '../load/ws-load.js';
+import type { BenchSettings } from '../settings.js';
+import type { ModuleSystem, Variant } from '../variants.js';
+import {
+  type AppChild,
+  type AppChildOptions,
+  ROUTE,
+  sampleChild,
+  startAppChild,
+} from './app-child.js';
+import { copyDatabase, removeDatabase } from './database.js';
+import type { LoadMeasurement, StartMeasurement } from './measurements.js';
+
+/** The settings, collector and database that every measurement of a run uses. */
+export interface RunContext {
+  readonly settings: BenchSettings;
+  readonly endpoint: string;
+  readonly templateDatabase: string;
+  readonly workDir: string;
+}
+
+/**
+ * Measures one variant on the ES module app: start-up, RSS after start, a
+ * discarded warm-up, the measured HTTP load with the child's CPU time, RSS
+ * after load, then the socket.io round trips.
+ */
+export async function measureLoad(
+  context: RunContext,
+  variant: Variant,
+  round: number,
+): Promise<LoadMeasurement> {
+  const { settings } = context;
+  return withApp(context, variant, 'esm', round, async (app) => {
+    const url = `${app.listening.url}${ROUTE}`;
+    const atStart = await sampleChild(app.child);
+    await runHttpLoad(url, {
+      connections: settings.connections,
+      seconds: settings.warmUpSeconds,
+    });
+
+    const beforeLoad = await sampleChild(app.child);
+    const http = await runHttpLoad(url, {
+      connections: settings.connections,
+      seconds: settings.httpSeconds,
+    });
+    const afterLoad = await sampleChild(app.child);
+    const ws = await runWsLoad(app.listening.url, {
+      clients: settings.wsClients,
+      seconds: settings.wsSeconds,
+    });
+    return {
+      variant: variant.id,
+      round,
+      startupMillis: app.startupMillis,
+      startCpuMillis: atStart.cpuMicros / 1000,
+      rssStartBytes: atStart.rssBytes,
+      rssAfterLoadBytes: afterLoad.rssBytes,
+      cpuMicrosPerRequest:
+        (afterLoad.cpuMicros - beforeLoad.cpuMicros) / http.requests,
+      http,
+      ws,
+    };
+  });
+}
+
+/** Measures the start of one variant on the CommonJS entry. */
+export async function measureCjsStart(
+  context: RunContext,
+  variant: Variant,
+  round: number,
+): Promise<StartMeasurement> {
+  return withApp(context, variant, 'cjs', round, async (app) => {
+    const atStart = await sampleChild(app.child);
+    return {
+      variant: variant.id,
+      round,
+      startupMillis: app.startupMillis,
+      startCpuMillis: atStart.cpuMicros / 1000,
+      rssStartBytes: atStart.rssBytes,
+    };
+  });
+}
+
+/** Runs `measure` on a started app with a fresh copy of the database. */
+export async function withApp<T>(
+  context: RunContext,
+  variant: Variant,
+  system: ModuleSystem,
+  round: number | string,
+  measure: (app: AppChild) => Promise<T>,
+  extra: Pick<AppChildOptions, 'census' | 'extraEnv' | 'endpoint'> = {},
+): Promise<T> {
+  const path = join(context.workDir, `${variant.id}-${system}-${round}.db`);
+  const databaseUrl = await copyDatabase(context.templateDatabase, path);
+  try {
+    const app = await startWithRetry({
+      variant,
+      system,
+      endpoint: context.endpoint,
+      databaseUrl,
+      startTimeoutMillis: context.settings.startTimeoutMillis,
+      ...extra,
+    });
+    try {
+      return await measure(app);
+    } finally {
+      await app.child.stop();
+    }
+  } finally {
+    await removeDatabase(path);
+  }
+}
+
+/** Starts after the first failure: a rebuild of a workspace package can race a start. */
+const START_ATTEMPTS = 3;
+const RETRY_DELAY_MILLIS = 5_000;
+
+async function startWithRetry(options: AppChildOptions): Promise<AppChild> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startAppChild(options);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) throw error;
+      process.stderr.write(
+        `bench: ${options.variant.id} (${options.system}) failed to start, ` +
+          `retrying in ${RETRY_DELAY_MILLIS} ms: ${String(error).split('\n')[0]}\n`,
+      );
+      await sleep(RETRY_DELAY_MILLIS);
+    }
+  }
+}

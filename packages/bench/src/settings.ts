@@ -1,0 +1,69 @@
+/** How long and how hard each part of a run measures. */
+export interface BenchSettings {
+  readonly name: 'full' | 'smoke';
+  /** Rounds of the interleaved variants; each round runs every variant once. */
+  readonly rounds: number;
+  /** HTTP load discarded before measuring, so that the JIT has warmed up. */
+  readonly warmUpSeconds: number;
+  /** Measured HTTP load per variant and round. */
+  readonly httpSeconds: number;
+  /** Concurrent HTTP connections of the load generator. */
+  readonly connections: number;
+  /** Measured socket.io round trips per variant and round. */
+  readonly wsSeconds: number;
+  /** Concurrent socket.io clients, each in a closed loop in its own room. */
+  readonly wsClients: number;
+  /** Target rates of the span throughput steps, in spans per second. */
+  readonly spanRates: readonly number[];
+  /** Length of each span throughput step. */
+  readonly spanSeconds: number;
+  /** Length of each export-path soak. */
+  readonly soakSeconds: number;
+  /** Constant request rate during a soak, in requests per second. */
+  readonly soakRequestRate: number;
+  /** Interval between two memory samples during a soak. */
+  readonly soakSampleMillis: number;
+  /** Time a child gets to start and print its URL before it is killed. */
+  readonly startTimeoutMillis: number;
+  /** Upper bound of the whole run; past it the run stops with an error. */
+  readonly deadlineMillis: number;
+}
+
+/** The run that `docs/benchmarks.md` reports: about 25 minutes here. */
+export const FULL_SETTINGS: BenchSettings = {
+  name: 'full',
+  rounds: 5,
+  warmUpSeconds: 3,
+  httpSeconds: 10,
+  connections: 50,
+  wsSeconds: 5,
+  wsClients: 20,
+  spanRates: [5_000, 10_000, 20_000, 40_000],
+  spanSeconds: 10,
+  soakSeconds: 120,
+  soakRequestRate: 200,
+  soakSampleMillis: 2_000,
+  startTimeoutMillis: 30_000,
+  deadlineMillis: 60 * 60_000,
+};
+
+/**
+ * A run of about a minute that produces every figure, for the tests: it
+ * proves that the harness works, and its numbers mean nothing.
+ */
+export const SMOKE_SETTINGS: BenchSettings = {
+  name: 'smoke',
+  rounds: 1,
+  warmUpSeconds: 1,
+  httpSeconds: 1,
+  connections: 10,
+  wsSeconds: 1,
+  wsClients: 4,
+  spanRates: [2_000, 20_000],
+  spanSeconds: 1,
+  soakSeconds: 3,
+  soakRequestRate: 50,
+  soakSampleMillis: 500,
+  startTimeoutMillis: 30_000,
+  deadlineMillis: 5 * 60_000,
+};

@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The telemetry set-ups compared, in the order of every round. */
+export type VariantId = 'none' | 'seda' | 'otel-auto' | 'sdk-node';
+
+/** The module system of the app's entry: ES modules (NestJS 12) or CommonJS. */
+export type ModuleSystem = 'esm' | 'cjs';
+
+export interface Variant {
+  readonly id: VariantId;
+  readonly label: string;
+  /** Node.js options that preload the telemetry, per module system. */
+  readonly preload: Readonly<Record<ModuleSystem, readonly string[]>>;
+}
+
+const require = createRequire(import.meta.url);
+const child = (file: string) =>
+  fileURLToPath(new URL(`./children/${file}`, import.meta.url));
+
+/** The child scripts of the app, one per module system. */
+export const APP_SCRIPTS: Readonly<Record<ModuleSystem, string>> = {
+  esm: child('esm-app.js'),
+  cjs: child('cjs-app.cjs'),
+};
+
+/** Preloaded first in the census pass, before the variant's own preload. */
+export const CENSUS_PRELOAD = ['--require', child('module-census.cjs')];
+
+export const SPAN_BURST_SCRIPT = child('span-burst.js');
+export const COLLECTOR_SCRIPT = child('collector.js');
+
+const sedaRegister = require.resolve('@seda/telemetry/register');
+const autoRegister =
+  require.resolve('@opentelemetry/auto-instrumentations-node/register');
+const minimalSdkNode = child('minimal-sdk-node.cjs');
+
+export const VARIANTS: readonly Variant[] = [
+  { id: 'none', label: 'no telemetry', preload: { esm: [], cjs: [] } },
+  {
+    id: 'seda',
+    label: '@seda/telemetry',
+    preload: {
+      esm: ['--import', import.meta.resolve('@seda/telemetry/register')],
+      cjs: ['--require', sedaRegister],
+    },
+  },
+  {
+    id: 'otel-auto',
+    label: 'auto-instrumentations-node',
+    preload: {
+      esm: [
+        '--import',
+        child('otel-esm-hook.js'),
+        '--import',
+        import.meta
+          .resolve('@opentelemetry/auto-instrumentations-node/register'),
+      ],
+      cjs: ['--require', autoRegister],
+    },
+  },
+  {
+    id: 'sdk-node',
+    label: 'minimal sdk-node',
+    preload: {
+      esm: ['--import', child('minimal-sdk-node.cjs')],
+      cjs: ['--require', minimalSdkNode],
+    },
+  },
+];
+
+export function variantById(id: VariantId): Variant {
+  const found = VARIANTS.find((variant) => variant.id === id);
+  if (!found) throw new Error(`unknown variant "${id}"`);
+  return found;
+}

@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from '../src/report/bench-report.js';
+import { computeFigures } from '../src/report/figures.js';
+import { checkTargets } from '../src/report/targets.js';
+import { VARIANTS } from '../src/variants.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const run = promisify(execFile);
+
+let dir: string;
+let report: BenchReport;
+let markdown: string;
+
+// One smoke run of the built harness, shared by every check below: it
+// starts each variant as a child process, so it takes about two minutes.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'seda-bench-smoke-'));
+  const out = join(dir, 'report');
+  await run(process.execPath, [MAIN, '--smoke', '--out', out], {
+    timeout: 230_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  report = JSON.parse(await readFile(`${out}.json`, 'utf8')) as BenchReport;
+  markdown = await readFile(`${out}.md`, 'utf8');
+}, 240_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const finite = (value: number | undefined) => Number.isFinite(value);
+
+describe('smoke run', () => {
+  it('measures every variant in every round', () => {
+    const ids = VARIANTS.map((variant) => variant.id);
+
+    expect(report.load.map((m) => m.variant)).toEqual(ids);
+    expect(report.cjsStarts.map((m) => m.variant)).toEqual(ids);
+  });
+
+  it('serves every HTTP request without errors', () => {
+    for (const measurement of report.load) {
+      expect(measurement.http.requests, measurement.variant).toBeGreaterThan(0);
+      expect(measurement.http.errors, measurement.variant).toBe(0);
+      expect(measurement.http.non2xx, measurement.variant).toBe(0);
+    }
+  });
+
+  it('answers every socket.io round trip', () => {
+    for (const measurement of report.load) {
+      expect(measurement.ws.messages, measurement.variant).toBeGreaterThan(0);
+      expect(measurement.ws.errors, measurement.variant).toBe(0);
+    }
+  });
+
+  it('computes every figure of every variant', () => {
+    for (const figures of computeFigures(report)) {
+      for (const [name, summary] of Object.entries(figures)) {
+        if (name === 'variant') continue;
+        expect(finite(summary?.median), `${figures.variant} ${name}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it('counts modules for both module systems', () => {
+    for (const census of report.census) {
+      const label = `${census.variant} ${census.system}`;
+      expect(census.modules.files, label).toBeGreaterThan(100);
+      expect(census.modules.resolveCalls, label).toBeGreaterThan(100);
+      expect(census.modules.builtins, label).toBeGreaterThan(0);
+    }
+    expect(report.census).toHaveLength(VARIANTS.length * 2);
+  });
+
+  it('receives spans and metrics from every instrumented variant', () => {
+    const esm = report.census.filter((c) => c.system === 'esm');
+    for (const census of esm) {
+      if (census.variant === 'none') {
+        expect(census.spansPerRequest, 'none').toBe(0);
+        continue;
+      }
+      expect(census.spansPerRequest, census.variant).toBeGreaterThanOrEqual(1);
+      expect(census.metricPoints, census.variant).toBeGreaterThan(0);
+    }
+  });
+
+  it('sends every span through the first throughput step', () => {
+    const [first] = report.spanThroughput;
+
+    expect(first?.created).toBeGreaterThan(0);
+    expect(first?.received).toBe(first?.created);
+  });
+
+  it('soaks with each collector mode', () => {
+    const modes = report.soaks.map((soak) => soak.mode);
+
+    expect(modes).toEqual(['accept', 'unreachable', 'refuse', 'hang']);
+    for (const soak of report.soaks) {
+      expect(soak.http.requests, soak.mode).toBeGreaterThan(0);
+      expect(finite(soak.rssGrowth), soak.mode).toBe(true);
+    }
+  });
+
+  it('checks every target', () => {
+    const checks = checkTargets(report, computeFigures(report));
+
+    expect(checks).toHaveLength(9);
+    for (const check of checks) {
+      expect(finite(check.measured), check.target).toBe(true);
+    }
+  });
+
+  it('renders a table for every figure', () => {
+    for (const heading of [
+      '## Targets',
+      '## HTTP',
+      '## Start-up',
+      '## Memory',
+      '## Modules loaded at start',
+      '## WebSocket',
+      '## Export path: spans per second',
+      '## Export path: soak',
+    ]) {
+      expect(markdown).toContain(heading);
+    }
+    expect(markdown).not.toContain('n/a');
+  });
+});
