@@ -6,7 +6,7 @@ import { describeIssue, TelemetryConfigError } from './config/issues.js';
 import type { Environment } from './config/parse.js';
 import { resolveConfig } from './config/resolve.js';
 import type { ResolvedConfig } from './config/resolved.js';
-import { componentLogger, installDiagLogger } from './diag/logger.js';
+import { componentLogger, installDiagLogger, logEvenWithoutSdk } from './diag/logger.js';
 import {
   announceSdkMeterProvider,
   withdrawSdkMeterProvider,
@@ -61,9 +61,27 @@ export function startTelemetry(options: TelemetryOptions = {}): TelemetryHandle 
     return handle;
   } catch (error) {
     if (error instanceof TelemetryConfigError) throw error;
-    componentLogger('sdk').error('failed to start; telemetry is disabled:', error);
+    reportStartFailure(error);
     return DISABLED_HANDLE;
   }
+}
+
+/**
+ * Logs a failure of the start. It can happen before the diagnostic logger is
+ * installed, when the global one still drops everything, so it goes to
+ * stderr then.
+ */
+function reportStartFailure(error: unknown): void {
+  logEvenWithoutSdk(
+    'error',
+    componentLogger('sdk'),
+    'sdk',
+    `failed to start, so telemetry is disabled: ${describeError(error)}`,
+  );
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function warnAboutRestart(running: { warnedAboutRestart: boolean }): void {

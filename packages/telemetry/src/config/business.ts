@@ -135,7 +135,7 @@ function readGaugeVariable(
 }
 
 function resolveKey(
-  option: string | undefined,
+  option: unknown,
   env: Environment,
   issues: IssueCollector,
 ): string | undefined {
@@ -154,6 +154,15 @@ function resolveKey(
   ];
   for (const candidate of candidates) {
     if (candidate.value === undefined || candidate.value === '') continue;
+    if (typeof candidate.value !== 'string') {
+      issues.add({
+        source: candidate.source,
+        value: `<secret of type ${typeof candidate.value}>`,
+        expected: `a string key of at least ${MIN_PSEUDONYM_KEY_BYTES} bytes`,
+        fallback: candidate.fallback,
+      });
+      continue;
+    }
 
     const bytes = Buffer.byteLength(candidate.value, 'utf8');
     if (bytes >= MIN_PSEUDONYM_KEY_BYTES) return candidate.value;

@@ -69,9 +69,11 @@ export function resolveHealthRegistry(
     cacheMillis: millis('cacheMillis', MILLIS),
     intervalMillis: millis('intervalMillis', MILLIS),
     timeoutMillis: millis('timeoutMillis', TIMEOUT_MILLIS),
-    version: nonEmpty(options.version) ?? readString(env, 'APP_VERSION'),
+    version:
+      nonEmpty('options.version', options.version, issues) ??
+      readString(env, 'APP_VERSION'),
     environment:
-      nonEmpty(options.environment) ??
+      nonEmpty('options.environment', options.environment, issues) ??
       readString(env, 'NODE_ENV') ??
       HEALTH_DEFAULTS.environment,
   };
@@ -89,7 +91,8 @@ export function resolveHealthEndpoints(
     readBoolean(env, 'SEDA_HEALTH_DEEP', issues) ??
     HEALTH_DEFAULTS.deepEnabled;
   const token =
-    nonEmpty(options.deep?.token) ?? readString(env, 'SEDA_HEALTH_DEEP_TOKEN');
+    nonEmpty('options.deep.token', options.deep?.token, issues) ??
+    readString(env, 'SEDA_HEALTH_DEEP_TOKEN');
 
   return {
     config: { deepEnabled: enabled, deepToken: token },
@@ -132,7 +135,26 @@ function resolveMillis(
   return fromEnv ?? fallback;
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
+/**
+ * Returns a trimmed string option, or `undefined` for an empty one. Options
+ * often come from parsed JSON, so a number or an object is reported and
+ * ignored instead of failing on `trim`.
+ */
+function nonEmpty(
+  source: string,
+  value: unknown,
+  issues: IssueCollector,
+): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') {
+    issues.add({
+      source,
+      value: source.endsWith('token') ? '(hidden)' : value,
+      expected: 'a string',
+      fallback: 'the environment variable or the default',
+    });
+    return undefined;
+  }
+  const trimmed = value.trim();
   return trimmed ? trimmed : undefined;
 }

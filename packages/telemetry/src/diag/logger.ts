@@ -127,8 +127,11 @@ export function muteConfigurationWarnings<T>(create: () => T): T {
   }
 }
 
+const INSTALLED = Symbol.for('@seda/telemetry.diag-logger-installed');
+
 /** Installs the SDK's diagnostic logger at the configured level. */
 export function installDiagLogger(level: LogLevelName): void {
+  (globalThis as { [INSTALLED]?: boolean })[INSTALLED] = true;
   diag.setLogger(new StderrDiagLogger(), {
     logLevel: LEVELS[level],
     suppressOverrideMessage: true,
@@ -138,4 +141,28 @@ export function installDiagLogger(level: LogLevelName): void {
 /** Returns a logger for one part of the SDK that prefixes each message with its name. */
 export function componentLogger(component: string): DiagLogger {
   return diag.createComponentLogger({ namespace: `@seda/telemetry/${component}` });
+}
+
+let fallbackLogger: StderrDiagLogger | undefined;
+
+/**
+ * Writes a message of a part that also works without `startTelemetry`, such
+ * as the health registry. Until the SDK installs its diagnostic logger the
+ * global one drops everything, so the message also goes to stderr then.
+ */
+export function logEvenWithoutSdk(
+  level: 'warn' | 'error',
+  log: DiagLogger,
+  component: string,
+  message: string,
+): void {
+  log[level](message);
+  if ((globalThis as { [INSTALLED]?: boolean })[INSTALLED]) return;
+  fallbackLogger ??= new StderrDiagLogger();
+  fallbackLogger[level](`@seda/telemetry/${component}`, message);
+}
+
+/** Warns about an invalid option, also without `startTelemetry`. */
+export function warnAboutOption(log: DiagLogger, component: string, message: string): void {
+  logEvenWithoutSdk('warn', log, component, message);
 }

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { describeIssue } from '../config/issues.js';
 import { resolveHealthRegistry, HEALTH_DEFAULTS } from '../config/health.js';
 import type { Environment } from '../config/parse.js';
-import { componentLogger } from '../diag/logger.js';
+import { componentLogger, warnAboutOption } from '../diag/logger.js';
 import { findPackageInfo } from '../resource/package-info.js';
 import { HealthRegistry } from './registry.js';
 import { type Clock, SYSTEM_CLOCK } from './run-check.js';
@@ -30,7 +30,7 @@ export function createRegistry(
 ): HealthRegistry {
   const log = componentLogger('health');
   const { config, issues } = resolveHealthRegistry(options, env);
-  for (const issue of issues) log.warn(describeIssue(issue));
+  for (const issue of issues) warnAboutOption(log, 'health', describeIssue(issue));
 
   return new HealthRegistry(
     {

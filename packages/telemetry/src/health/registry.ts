@@ -1,5 +1,6 @@
 import type { DiagLogger, MeterProvider } from '@opentelemetry/api';
 import type { ResolvedHealthRegistry } from '../config/health.js';
+import { warnAboutOption } from '../diag/logger.js';
 import { CheckSlot } from './check-slot.js';
 import { HealthInstruments } from './instruments.js';
 import { buildLiveness, buildReport, type ReportIdentity } from './report.js';
@@ -226,7 +227,9 @@ export class HealthRegistry {
     if (value === undefined) return this.settings.timeoutMillis;
     if (Number.isFinite(value) && value >= 1) return value;
 
-    this.log.warn(
+    warnAboutOption(
+      this.log,
+      'health',
       `check ${check.name}: timeoutMillis=${String(value)} is invalid: expected ` +
         `a number of at least 1; using ${this.settings.timeoutMillis}`,
     );

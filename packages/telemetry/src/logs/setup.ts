@@ -6,7 +6,7 @@ import {
   type ResolvedLoggerSettings,
   resolveLoggerSettings,
 } from '../config/logger.js';
-import { componentLogger } from '../diag/logger.js';
+import { componentLogger, warnAboutOption } from '../diag/logger.js';
 import { loadModule } from '../exporters/load.js';
 import { findPackageInfo } from '../resource/package-info.js';
 import { type LineOutput, openLogFile } from './file-output.js';
@@ -50,7 +50,9 @@ export function setUpLogger(
     levels,
     runningServiceName(),
   );
-  for (const issue of issues) log.warn(describeIssue(issue));
+  for (const issue of issues) {
+    warnAboutOption(log, 'logs', describeIssue(issue));
+  }
 
   const stream = options.stream ?? process.stdout;
   return {

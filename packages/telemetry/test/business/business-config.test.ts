@@ -124,4 +124,18 @@ describe('business configuration', () => {
     expect(issues).toEqual([]);
     expect(config.business.pseudonymKey).toBe(key);
   });
+
+  it('reports a key that is not a string', () => {
+    const { config, issues } = resolveConfig(
+      { business: { pseudonymKey: 1234 as never } },
+      { SEDA_TELEMETRY_PSEUDONYM_KEY: KEY },
+    );
+
+    expect(config.business.pseudonymKey).toBe(KEY);
+    expect(issues.map(describeIssue)).toEqual([
+      'options.business.pseudonymKey="<secret of type number>" is invalid: ' +
+        'expected a string key of at least 32 bytes; using ' +
+        'SEDA_TELEMETRY_PSEUDONYM_KEY if valid, else no key, so product events carry no user id',
+    ]);
+  });
 });

@@ -158,6 +158,33 @@ describe('createProductEvents', () => {
     expect(record?.attributes).not.toHaveProperty('seda.room.session.duration');
   });
 
+  it('rejects an empty or missing event name', async () => {
+    const log = captureDiagLines();
+    const running = start(KEY_A);
+
+    events.emit('', { attributes: { plan: 'pro' } });
+    events.emit(undefined as unknown as string);
+    events.emit(42 as unknown as string);
+    events.emit(Object.create(null) as string);
+    const records = await sent(running);
+    log.restore();
+
+    expect(records).toEqual([]);
+    const warnings = log
+      .lines()
+      .filter((line) => line.includes('invalid event name'));
+    expect(warnings).toEqual([
+      '@seda/telemetry/business warn: event not sent: invalid event name "", ' +
+        'expected a non-empty string such as seda.playlist.created',
+      '@seda/telemetry/business warn: event not sent: invalid event name ' +
+        'undefined, expected a non-empty string such as seda.playlist.created',
+      '@seda/telemetry/business warn: event not sent: invalid event name 42, ' +
+        'expected a non-empty string such as seda.playlist.created',
+      '@seda/telemetry/business warn: event not sent: invalid event name ' +
+        'of type object, expected a non-empty string such as seda.playlist.created',
+    ]);
+  });
+
   it('sends nothing and does not throw without the SDK', () => {
     expect(() => shareTrack()).not.toThrow();
     expect(() => events.emit('seda.anything')).not.toThrow();

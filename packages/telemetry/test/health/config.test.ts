@@ -88,6 +88,20 @@ describe('resolveHealthRegistry', () => {
       },
     ]);
   });
+
+  it('reports a version or environment that is not a string', () => {
+    const { config, issues } = resolveHealthRegistry(
+      { version: 42, environment: { name: 'prod' } } as never,
+      { APP_VERSION: '9.9.9', NODE_ENV: 'production' },
+    );
+
+    expect(config.version).toBe('9.9.9');
+    expect(config.environment).toBe('production');
+    expect(issues.map((issue) => [issue.source, issue.expected])).toEqual([
+      ['options.version', 'a string'],
+      ['options.environment', 'a string'],
+    ]);
+  });
 });
 
 describe('resolveHealthEndpoints', () => {
@@ -123,5 +137,17 @@ describe('resolveHealthEndpoints', () => {
 
     expect(config.deepEnabled).toBe(false);
     expect(issues[0]?.source).toBe('SEDA_HEALTH_DEEP');
+  });
+
+  it('reports a token that is not a string without showing it', () => {
+    const { config, issues } = resolveHealthEndpoints(
+      { deep: { token: 123456 } } as never,
+      { SEDA_HEALTH_DEEP_TOKEN: 'from-env' },
+    );
+
+    expect(config.deepToken).toBe('from-env');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.source).toBe('options.deep.token');
+    expect(JSON.stringify(issues)).not.toContain('123456');
   });
 });

@@ -150,6 +150,45 @@ describe('httpCheck', () => {
   it('rejects an invalid URL at creation', () => {
     expect(() => httpCheck({ url: 'not a url' })).toThrow(TypeError);
   });
+
+  it('names the invalid URL and the fix', () => {
+    expect(() => httpCheck({ url: 'not a url' })).toThrow(
+      'httpCheck: invalid url "not a url": expected an absolute http:// or ' +
+        'https:// URL',
+    );
+  });
+
+  it('rejects a missing URL by name', () => {
+    const options = { url: undefined } as unknown as { url: string };
+
+    expect(() => httpCheck(options)).toThrow(
+      'httpCheck: invalid url "undefined"',
+    );
+  });
+
+  it('rejects a URL without an HTTP scheme', () => {
+    // `localhost:8080` parses as the scheme `localhost:`, and fetch()
+    // would fail on every run instead of once at start.
+    expect(() => httpCheck({ url: 'localhost:8080/health' })).toThrow(
+      'httpCheck: invalid url "localhost:8080/health"',
+    );
+    expect(() => httpCheck({ url: 'ftp://127.0.0.1/health' })).toThrow(
+      TypeError,
+    );
+  });
+
+  it('hides credentials of an invalid URL', () => {
+    let message = '';
+    try {
+      httpCheck({ url: 'redis://app:hunter2@127.0.0.1/?token=abc' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    expect(message).toContain('httpCheck: invalid url');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('abc');
+  });
 });
 
 describe('httpCheck against a server that never answers', () => {

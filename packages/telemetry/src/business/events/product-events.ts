@@ -57,10 +57,17 @@ export function createProductEvents(): ProductEvents {
         'seda.room.session.duration': event?.durationSeconds,
       }),
     emit: (eventName, event) => {
+      if (typeof eventName !== 'string' || eventName === '') {
+        componentLogger('business').warn(
+          `event not sent: invalid event name ${describeName(eventName)}, ` +
+            'expected a non-empty string such as seda.playlist.created',
+        );
+        return;
+      }
       // Only the SDK sets the pseudonym, so a raw id cannot pass as one.
       const attributes: Attributes = { ...event?.attributes };
       delete attributes[USER_HASH_ATTRIBUTE];
-      send(String(eventName), event?.userId, attributes);
+      send(eventName, event?.userId, attributes);
     },
   };
 }
@@ -71,4 +78,12 @@ function isUserId(value: unknown): value is UserId {
     typeof value === 'number' ||
     typeof value === 'bigint'
   );
+}
+
+function describeName(name: unknown): string {
+  if (typeof name === 'string') return JSON.stringify(name);
+  if (typeof name === 'object' || typeof name === 'function') {
+    return name === null ? 'null' : `of type ${typeof name}`;
+  }
+  return String(name);
 }

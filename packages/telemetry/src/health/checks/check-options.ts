@@ -1,3 +1,4 @@
+import { componentLogger, warnAboutOption } from '../../diag/logger.js';
 import type { CheckOptions, HealthCheck } from '../types.js';
 
 /** The settings of a ready-made check when its options leave them unset. */
@@ -60,4 +61,33 @@ export function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, item]) => item !== undefined),
   ) as Partial<T>;
+}
+
+/** A numeric option of a ready-made check and what it accepts. */
+export interface NumberOption {
+  readonly check: string;
+  readonly option: string;
+  readonly value: number | undefined;
+  readonly fallback: number;
+  /** The valid values, as the warning words them: `a number from 0 to 1`. */
+  readonly expected: string;
+  readonly valid: (value: number) => boolean;
+}
+
+/**
+ * Returns a check's numeric option, or its default with a warning naming
+ * the value when it is out of range, so that a typo degrades one setting
+ * instead of failing the start.
+ */
+export function numberOption(spec: NumberOption): number {
+  const { value } = spec;
+  if (value === undefined) return spec.fallback;
+  if (typeof value === 'number' && spec.valid(value)) return value;
+  warnAboutOption(
+    componentLogger('health'),
+    'health',
+    `${spec.check}: ${spec.option}=${String(value)} is invalid: expected ` +
+      `${spec.expected}; using ${spec.fallback}`,
+  );
+  return spec.fallback;
 }

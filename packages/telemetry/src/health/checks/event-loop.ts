@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CheckOptions, HealthCheck } from '../types.js';
-import { defineCheck, definedOnly } from './check-options.js';
+import { defineCheck, definedOnly, numberOption } from './check-options.js';
 
 export interface EventLoopCheckOptions extends CheckOptions {
   /** The delay percentile compared with the thresholds. Default 99. */
@@ -31,7 +31,18 @@ const NANOS_PER_MILLI = 1e6;
 export function eventLoopCheck(
   options: EventLoopCheckOptions = {},
 ): HealthCheck {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const settings = {
+    ...DEFAULTS,
+    ...definedOnly(options),
+    resolutionMillis: numberOption({
+      check: 'eventLoopCheck',
+      option: 'resolutionMillis',
+      value: options.resolutionMillis,
+      fallback: DEFAULTS.resolutionMillis,
+      expected: 'a whole number of at least 1',
+      valid: (value) => Number.isInteger(value) && value >= 1,
+    }),
+  };
   const histogram = monitorEventLoopDelay({
     resolution: settings.resolutionMillis,
   });

@@ -1,4 +1,5 @@
 import { HEALTH_DEFAULTS } from '../../config/health.js';
+import { sanitizeMessage } from '../sanitize.js';
 import type { CheckOptions, HealthCheck } from '../types.js';
 import {
   defineCheck,
@@ -28,10 +29,10 @@ export interface HttpCheckOptions extends CheckOptions, LatencyOptions {
  * URL's host name, kind `http`, non-critical by default. The request is
  * aborted at the check's timeout, and the response body is discarded.
  *
- * @throws TypeError when `url` is not a valid URL.
+ * @throws TypeError when `url` is not an absolute `http:` or `https:` URL.
  */
 export function httpCheck(options: HttpCheckOptions): HealthCheck {
-  const url = new URL(options.url);
+  const url = httpUrlOf(options.url);
   const expected = expectedStatusOf(options.expectedStatus);
   const timeoutMillis = options.timeoutMillis ?? HEALTH_DEFAULTS.timeoutMillis;
   const defaults = { name: hostName(url), kind: options.kind ?? 'http' };
@@ -59,6 +60,23 @@ export function httpCheck(options: HttpCheckOptions): HealthCheck {
     }
     return { ...latencyStatus(latencyMillis, options), details };
   });
+}
+
+/**
+ * Parses the check's URL at creation, so that a missing or mistyped URL
+ * fails at start instead of on every run. `localhost:8080/health` parses
+ * as the scheme `localhost:`, so the scheme is checked too.
+ */
+function httpUrlOf(value: string | URL): URL {
+  const text = String(value);
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url?.protocol === 'http:' || url?.protocol === 'https:') return url;
+
+  throw new TypeError(
+    `httpCheck: invalid url "${sanitizeMessage(text)}": expected ` +
+      'an absolute http:// or https:// URL, such as ' +
+      'https://auth.example.com/auth/v1/health',
+  );
 }
 
 interface ExpectedStatus {

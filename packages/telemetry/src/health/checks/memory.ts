@@ -1,7 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { CheckOptions, CheckStatus, HealthCheck } from '../types.js';
 import { readMemoryLimit } from './cgroup-memory.js';
-import { defineCheck, definedOnly } from './check-options.js';
+import { defineCheck, definedOnly, numberOption } from './check-options.js';
 
 export interface MemoryCheckOptions extends CheckOptions {
   /**
@@ -29,7 +29,21 @@ const DEFAULTS = {
  * default.
  */
 export function memoryCheck(options: MemoryCheckOptions = {}): HealthCheck {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const shareOption = (option: 'degradedAboveRatio' | 'downAboveRatio') =>
+    numberOption({
+      check: 'memoryCheck',
+      option,
+      value: options[option],
+      fallback: DEFAULTS[option],
+      expected: 'a share of the limit above 0 and at most 1, such as 0.9',
+      valid: (value) => value > 0 && value <= 1,
+    });
+  const settings = {
+    ...DEFAULTS,
+    ...definedOnly(options),
+    degradedAboveRatio: shareOption('degradedAboveRatio'),
+    downAboveRatio: shareOption('downAboveRatio'),
+  };
 
   return defineCheck(options, { name: 'memory', kind: 'memory' }, async () => {
     const limit = await readMemoryLimit(settings.cgroupRoot);

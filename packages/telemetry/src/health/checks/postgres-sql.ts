@@ -21,6 +21,12 @@ export type SqlRunner = (text: string, values?: unknown[]) => Promise<Row[]>;
 
 /** Adapts a node-postgres queryable or a Prisma Client to one runner. */
 export function sqlRunner(client: PgQueryable | PrismaClientLike): SqlRunner {
+  if (typeof client !== 'object' || client === null) {
+    throw new TypeError(
+      `postgresCheck: invalid client ${String(client)}: pass ` +
+        '{ client: pool } with a node-postgres Pool or Client, or a Prisma Client',
+    );
+  }
   if ('query' in client && typeof client.query === 'function') {
     return async (text, values = []) =>
       (await client.query(text, values)).rows as Row[];

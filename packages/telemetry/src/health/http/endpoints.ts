@@ -3,7 +3,7 @@ import {
   resolveHealthEndpoints,
   type ResolvedHealthEndpoints,
 } from '../../config/health.js';
-import { componentLogger } from '../../diag/logger.js';
+import { componentLogger, warnAboutOption } from '../../diag/logger.js';
 import type { HealthRegistry } from '../registry.js';
 import { httpStatusOf } from '../status.js';
 import type { HealthEndpointOptions, HealthReport } from '../types.js';
@@ -107,7 +107,7 @@ export function createHealthEndpoints(
 ): HealthEndpoints {
   const { config, issues } = resolveHealthEndpoints(options, env);
   const log = componentLogger('health');
-  for (const issue of issues) log.warn(describeIssue(issue));
+  for (const issue of issues) warnAboutOption(log, 'health', describeIssue(issue));
   return new HealthEndpoints(registry, config);
 }
 

@@ -1,8 +1,9 @@
 import { context } from '@opentelemetry/api';
 import type winston from 'winston';
 import { loadModule } from '../../exporters/load.js';
-import { traceFields } from '../correlation.js';
+import { TRACE_FIELD_NAMES, traceFields } from '../correlation.js';
 import { loadPeer, setUpLogger } from '../setup.js';
+import { isError } from '../shape.js';
 import type { WinstonLoggerOptions } from '../types.js';
 import { recordFormat } from './formats.js';
 import { lineTransports, type WinstonWithTransport } from './outputs.js';
@@ -68,6 +69,14 @@ function stampLogCalls(logger: winston.Logger): void {
 }
 
 function stamp(info: Info): void {
+  // winston passes an error logged on its own as the record itself, so an
+  // Error logged again still carries the time and trace fields of its
+  // previous log call.
+  if (isError(info)) {
+    delete info[TIMESTAMP];
+    delete info[OTEL_CONTEXT];
+    for (const name of TRACE_FIELD_NAMES) delete info[name];
+  }
   info[TIMESTAMP] ??= Date.now();
   info[OTEL_CONTEXT] ??= context.active();
   if (info.trace_id === undefined) {

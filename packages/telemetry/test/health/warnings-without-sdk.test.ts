@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHealthEndpoints } from '../../src/health/http/endpoints.js';
+import { createHealthRegistry } from '../../src/health/create.js';
+import type { HealthRegistry } from '../../src/health/registry.js';
+
+// The health registry works without `startTelemetry`, and then no
+// diagnostic logger is installed: the warnings must still reach stderr.
+let written: string[];
+let registry: HealthRegistry | undefined;
+
+beforeEach(() => {
+  written = [];
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
+
+afterEach(() => {
+  registry?.stop();
+  vi.restoreAllMocks();
+});
+
+describe('option warnings without the SDK', () => {
+  it('writes an invalid registry option to stderr', () => {
+    registry = createHealthRegistry({ cacheMillis: -5 });
+
+    expect(written.join('')).toMatch(
+      /@seda\/telemetry\/health warn: options\.cacheMillis=-5 is invalid: expected .*; using 5000/,
+    );
+  });
+
+  it('writes an invalid check timeout to stderr', () => {
+    registry = createHealthRegistry();
+    registry.register({
+      name: 'cache',
+      kind: 'custom',
+      timeoutMillis: 0,
+      run: async () => ({ status: 'up' }),
+    });
+
+    expect(written.join('')).toContain(
+      'check cache: timeoutMillis=0 is invalid: expected a number of at least 1',
+    );
+  });
+
+  it('writes an invalid endpoint variable to stderr', () => {
+    registry = createHealthRegistry();
+    createHealthEndpoints(registry, {}, { SEDA_HEALTH_DEEP: 'maybe' });
+
+    expect(written.join('')).toContain('SEDA_HEALTH_DEEP="maybe" is invalid');
+  });
+});
