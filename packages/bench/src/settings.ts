@@ -32,7 +32,7 @@ export interface BenchSettings {
 /** The run that `docs/benchmarks.md` reports: about 25 minutes here. */
 export const FULL_SETTINGS: BenchSettings = {
   name: 'full',
-  rounds: 5,
+  rounds: 8,
   warmUpSeconds: 3,
   httpSeconds: 10,
   connections: 50,

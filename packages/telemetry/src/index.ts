@@ -24,5 +24,6 @@ export type {
   TelemetryOptions,
   TracesExporterName,
   TracesOptions,
+  PrismaInstrumentationOptions,
   WsInstrumentationOptions,
 } from './types.js';

@@ -225,6 +225,17 @@ export interface WsInstrumentationOptions {
   unknownEventName?: string;
 }
 
+/** Prisma Client instrumentation settings. */
+export interface PrismaInstrumentationOptions {
+  /**
+   * Also record the client's internal steps, `prisma:client:serialize` and
+   * `prisma:client:compile`, under each operation. They add two spans per
+   * operation to the `operation` and `db_query` spans, and the gap between
+   * an operation and its queries already shows their time. Default `false`.
+   */
+  internalSpans?: boolean;
+}
+
 /**
  * Instrumentations to load. Each is loaded only when its target module is
  * installed; `false` switches one off.
@@ -240,7 +251,7 @@ export interface InstrumentationOptions {
    */
   nestjs?: boolean;
   /** Prisma Client operations and queries, plus an operation duration histogram. */
-  prisma?: boolean;
+  prisma?: boolean | PrismaInstrumentationOptions;
   /** ioredis commands. */
   ioredis?: boolean;
   /**

@@ -25,6 +25,12 @@ export interface SoakResult {
   readonly rssAfterWarmUpBytes: number;
   readonly rssEndBytes: number;
   readonly rssMaxBytes: number;
+  /**
+   * RSS at the half and at three quarters of the soak, which tell a
+   * plateau from a steady climb.
+   */
+  readonly rssHalfBytes: number;
+  readonly rssThreeQuartersBytes: number;
   readonly heapAfterWarmUpBytes: number;
   readonly heapEndBytes: number;
   /** RSS growth from the end of the warm-up to the end, as a fraction. */
@@ -109,8 +115,9 @@ async function soak(
   }
   const end = await sampleChild(app.child);
   const counters = await readCounters(app);
-  const warmUpEnd = settings.soakSeconds * 1000 * WARM_UP_SHARE;
-  const warm = samples.find((sample) => sample.at >= warmUpEnd) ?? samples[0];
+  const sampleAt = (share: number) =>
+    samples.find((sample) => sample.at >= settings.soakSeconds * 1000 * share);
+  const warm = sampleAt(WARM_UP_SHARE) ?? samples[0];
   const rssAfterWarmUp = warm?.rss ?? end.rssBytes;
   return {
     mode,
@@ -119,6 +126,8 @@ async function soak(
     rssAfterWarmUpBytes: rssAfterWarmUp,
     rssEndBytes: end.rssBytes,
     rssMaxBytes: Math.max(end.rssBytes, ...samples.map((sample) => sample.rss)),
+    rssHalfBytes: sampleAt(0.5)?.rss ?? end.rssBytes,
+    rssThreeQuartersBytes: sampleAt(0.75)?.rss ?? end.rssBytes,
     heapAfterWarmUpBytes: warm?.heap ?? end.heapUsedBytes,
     heapEndBytes: end.heapUsedBytes,
     rssGrowth: (end.rssBytes - rssAfterWarmUp) / rssAfterWarmUp,

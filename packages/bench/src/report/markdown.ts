@@ -236,8 +236,9 @@ function soakSection(soaks: readonly SoakResult[]): string {
     formatNumber(soak.http.requestsPerSecond),
     formatNumber(soak.http.p50Millis),
     formatNumber(soak.http.p99Millis),
-    formatNumber(soak.rssAfterWarmUpBytes / MIB),
-    formatNumber(soak.rssEndBytes / MIB),
+    [soak.rssAfterWarmUpBytes, soak.rssHalfBytes, soak.rssThreeQuartersBytes, soak.rssEndBytes]
+      .map((bytes) => formatNumber(bytes / MIB))
+      .join(' → '),
     formatNumber(soak.rssMaxBytes / MIB),
     `${formatNumber(soak.rssGrowth * 100)} %`,
     `${formatNumber(soak.heapAfterWarmUpBytes / MIB)} → ${formatNumber(soak.heapEndBytes / MIB)}`,
@@ -254,8 +255,7 @@ function soakSection(soaks: readonly SoakResult[]): string {
         'req/s',
         'p50 ms',
         'p99 ms',
-        'RSS after warm-up',
-        'RSS end',
+        'RSS at ¼, ½, ¾, end',
         'RSS max',
         'growth',
         'heap MiB',

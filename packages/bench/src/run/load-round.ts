@@ -114,7 +114,10 @@ export async function withApp<T>(
   }
 }
 
-/** Starts after the first failure: a rebuild of a workspace package can race a start. */
+/**
+ * Attempts of a start. A child can fail to start when a workspace package
+ * is rebuilt while the run goes on, which a second attempt survives.
+ */
 const START_ATTEMPTS = 3;
 const RETRY_DELAY_MILLIS = 5_000;
 

@@ -6,6 +6,7 @@ import type {
   SamplerName,
   SocketIoInstrumentationOptions,
   TelemetryOptions,
+  PrismaInstrumentationOptions,
   WsInstrumentationOptions,
 } from '../types.js';
 import { resolveBusiness } from './business.js';
@@ -31,6 +32,7 @@ import type {
   ResolvedOtlp,
   ResolvedSampler,
   ResolvedSocketIo,
+  ResolvedPrisma,
   ResolvedWs,
 } from './resolved.js';
 
@@ -122,7 +124,7 @@ export function resolveConfig(
       http: resolveHttp(options.instrumentations?.http),
       express: options.instrumentations?.express ?? true,
       nestjs: options.instrumentations?.nestjs ?? true,
-      prisma: options.instrumentations?.prisma ?? true,
+      prisma: resolvePrisma(options.instrumentations?.prisma),
       ioredis: options.instrumentations?.ioredis ?? true,
       socketio: resolveSocketIo(options.instrumentations?.socketio),
       ws: resolveWs(options.instrumentations?.ws),
@@ -484,6 +486,15 @@ function resolveSocketIo(
     ignoreEngineRequests:
       settings.ignoreEngineRequests ?? DEFAULTS.ignoreSocketIoEngineRequests,
   };
+}
+
+function resolvePrisma(
+  option: boolean | PrismaInstrumentationOptions | undefined,
+): ResolvedPrisma | false {
+  if (option === false) return false;
+
+  const settings = option === true || option === undefined ? {} : option;
+  return { internalSpans: settings.internalSpans === true };
 }
 
 function resolveWs(

@@ -47,6 +47,10 @@ export interface ResolvedSocketIo {
   readonly ignoreEngineRequests: boolean;
 }
 
+export interface ResolvedPrisma {
+  readonly internalSpans: boolean;
+}
+
 export interface ResolvedWs {
   readonly unknownEventName: string;
 }
@@ -104,7 +108,7 @@ export interface ResolvedConfig {
     readonly http: ResolvedHttp | false;
     readonly express: boolean;
     readonly nestjs: boolean;
-    readonly prisma: boolean;
+    readonly prisma: ResolvedPrisma | false;
     readonly ioredis: boolean;
     readonly socketio: ResolvedSocketIo | false;
     readonly ws: ResolvedWs | false;

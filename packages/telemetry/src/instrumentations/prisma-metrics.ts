@@ -54,22 +54,23 @@ function findHelperHolder(): HelperHolder | undefined {
   return undefined;
 }
 
+/**
+ * Returns a helper that inherits every member of the original and overrides
+ * `runInChildSpan`. Prisma Client reads the helper's members several times
+ * per operation, and inherited members cost a plain property lookup, where
+ * a `Proxy` would run a trap on each.
+ */
 function timingHelper(original: TracingHelper, histogram: Histogram): TracingHelper {
-  return new Proxy(original, {
-    get(target, property, receiver) {
-      if (property !== 'runInChildSpan') return Reflect.get(target, property, receiver);
-      return (options: string | ChildSpanOptions, callback: (...args: unknown[]) => unknown) => {
-        const run = () => target.runInChildSpan(options, callback);
-        const counted =
-          typeof options === 'object' &&
-          options.name === 'operation' &&
-          !isTracingSuppressed(context.active());
-        return counted
-          ? timeOperation(run, options.attributes ?? {}, histogram)
-          : run();
-      };
-    },
-  });
+  const helper = Object.create(original) as TracingHelper;
+  helper.runInChildSpan = (options, callback) => {
+    const run = () => original.runInChildSpan(options, callback);
+    const counted =
+      typeof options === 'object' &&
+      options.name === 'operation' &&
+      !isTracingSuppressed(context.active());
+    return counted ? timeOperation(run, options.attributes ?? {}, histogram) : run();
+  };
+  return helper;
 }
 
 function timeOperation(

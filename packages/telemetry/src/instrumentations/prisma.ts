@@ -1,4 +1,5 @@
 import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { ResolvedPrisma } from '../config/resolved.js';
 import { loadModule } from '../exporters/load.js';
 
 type PrismaModule = typeof import('@prisma/instrumentation');
@@ -8,7 +9,12 @@ type PrismaModule = typeof import('@prisma/instrumentation');
  * helper that this instrumentation puts on `globalThis` when enabled, so it
  * works in ESM and CJS applications alike, whenever the client is loaded.
  */
-export function createPrismaInstrumentation(): Instrumentation {
+export function createPrismaInstrumentation(settings: ResolvedPrisma): Instrumentation {
   const { PrismaInstrumentation } = loadModule<PrismaModule>('@prisma/instrumentation');
-  return new PrismaInstrumentation();
+  return new PrismaInstrumentation({
+    ignoreSpanTypes: settings.internalSpans ? [] : INTERNAL_SPANS,
+  });
 }
+
+/** The client's steps inside an operation, besides its `db_query` spans. */
+const INTERNAL_SPANS = ['prisma:client:serialize', 'prisma:client:compile'];

@@ -52,6 +52,7 @@ const SECRET_NAME_PARTS: readonly string[] = [
  * `-`, `_` and `.`.
  */
 export function normaliseParamName(name: string): string {
+  if (!name.includes('[')) return name.toLowerCase().replace(/[-_.]/g, '');
   const keys = [...name.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? '');
   const innermost = keys.filter((key) => key !== '').at(-1);
   const base = innermost ?? name.replace(/\[.*$/, '');
@@ -74,9 +75,14 @@ const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i;
 /** A Java-style session id in the path, as in `/cart;jsessionid=ABC?x=1`. */
 const PATH_SESSION_ID = /;jsessionid=[^/?#;]*/gi;
 
+/** Bound of the memo of parameter names, which clients can invent. */
+const MAX_MEMOIZED_NAMES = 512;
+
 /** Redacts URLs with one fixed list of lower-case query parameter names. */
 export class UrlRedactor {
   private readonly params: ReadonlySet<string>;
+  /** Raw parameter names already judged, since most requests repeat them. */
+  private readonly judged = new Map<string, boolean>();
 
   constructor(extraParams: readonly string[] = []) {
     this.params = new Set(
@@ -94,8 +100,15 @@ export class UrlRedactor {
 
   /** Tells whether the value of a parameter with this raw name is a secret. */
   isSecretParam(rawName: string): boolean {
+    const known = this.judged.get(rawName);
+    if (known !== undefined) return known;
+
     const name = normaliseParamName(safeDecode(rawName));
-    return this.params.has(name) || SECRET_NAME_PARTS.some((part) => name.includes(part));
+    const secret =
+      this.params.has(name) || SECRET_NAME_PARTS.some((part) => name.includes(part));
+    if (this.judged.size >= MAX_MEMOIZED_NAMES) this.judged.clear();
+    this.judged.set(rawName, secret);
+    return secret;
   }
 
   /**
@@ -104,9 +117,13 @@ export class UrlRedactor {
    * strings; anything else is returned unchanged.
    */
   redactUrl(url: string): string {
-    const withoutUserinfo = url
-      .replace(USERINFO, `$1${REDACTED}:${REDACTED}@`)
-      .replace(PATH_SESSION_ID, `;jsessionid=${REDACTED}`);
+    let withoutUserinfo = url;
+    if (url.includes('@')) {
+      withoutUserinfo = withoutUserinfo.replace(USERINFO, `$1${REDACTED}:${REDACTED}@`);
+    }
+    if (url.includes(';')) {
+      withoutUserinfo = withoutUserinfo.replace(PATH_SESSION_ID, `;jsessionid=${REDACTED}`);
+    }
     const queryStart = withoutUserinfo.indexOf('?');
     if (queryStart === -1) return withoutUserinfo;
 
@@ -160,6 +177,7 @@ export class UrlRedactor {
 }
 
 function safeDecode(text: string): string {
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -169,18 +187,22 @@ function safeDecode(text: string): string {
 
 /**
  * Redacts every URL attribute of every span, whichever instrumentation set
- * it, when the span starts and again before it ends. It is registered before
- * the exporting processors, so they receive only redacted values.
+ * it, when the span starts and again before it ends, and secret header
+ * attributes before it ends. It is registered before the exporting
+ * processors, so they receive only redacted values.
  */
 export class RedactingSpanProcessor implements SpanProcessor {
   constructor(private readonly redactor: UrlRedactor) {}
 
   onStart(span: Span, _parentContext: Context): void {
-    this.redact(span);
+    this.redactUrls(span);
   }
 
   onEnding(span: Span): void {
-    this.redact(span);
+    this.redactUrls(span);
+    for (const key of Object.keys(span.attributes)) {
+      if (isSecretHeaderAttribute(key)) span.setAttribute(key, REDACTED);
+    }
   }
 
   onEnd(_span: ReadableSpan): void {}
@@ -193,7 +215,7 @@ export class RedactingSpanProcessor implements SpanProcessor {
     return Promise.resolve();
   }
 
-  private redact(span: Span): void {
+  private redactUrls(span: Span): void {
     const attributes = span.attributes;
     for (const key of URL_ATTRIBUTES) {
       const value = attributes[key];
@@ -205,13 +227,13 @@ export class RedactingSpanProcessor implements SpanProcessor {
           : this.redactor.redactUrl(value);
       if (redacted !== value) span.setAttribute(key, redacted);
     }
-    for (const key of Object.keys(attributes)) {
-      if (isSecretHeaderAttribute(key)) span.setAttribute(key, REDACTED);
-    }
   }
 }
 
+const HEADER_PREFIXES = ['http.request.header.', 'http.response.header.'];
+
 function isSecretHeaderAttribute(key: string): boolean {
-  const match = /^http\.(?:request|response)\.header\.(.+)$/.exec(key);
-  return match !== null && SECRET_HEADERS.has(match[1] ?? '');
+  if (!key.startsWith('http.')) return false;
+  const prefix = HEADER_PREFIXES.find((candidate) => key.startsWith(candidate));
+  return prefix !== undefined && SECRET_HEADERS.has(key.slice(prefix.length));
 }

@@ -103,7 +103,10 @@ const SPECS: readonly InstrumentationSpec[] = [
     name: 'prisma',
     packages: [],
     probes: [['@prisma/client']],
-    create: createPrismaInstrumentation,
+    create: ({ config }) =>
+      createPrismaInstrumentation(
+        config.instrumentations.prisma || never('prisma is disabled'),
+      ),
   },
   {
     name: 'socketio',

@@ -33,7 +33,10 @@ export function createTracerProvider(
     sampler: createSampler(config.traces.sampler),
     spanLimits: config.traces.spanLimits,
     spanProcessors: [...firstProcessors, ...exporting, ...extra],
-    meterProvider: selfMetrics,
+    // No meter provider here: with one, the tracer records
+    // `otel.sdk.span.started` and `otel.sdk.span.live`, three counter adds
+    // per span, a measurable share of the cost of tracing a request. The
+    // processor and exporter metrics, recorded once per batch, stay.
   });
 }
 

@@ -10,7 +10,8 @@ import {
   startTestTelemetry,
   type TestTelemetry,
 } from '../../src/testing/test-telemetry.js';
-import { captureDiagLines, deferred, pointValue } from './support.js';
+import { captureDiagLines } from '../support/stderr.js';
+import { deferred, pointValue } from './support.js';
 
 const MANUAL = { startDelayMillis: 3_600_000 };
 

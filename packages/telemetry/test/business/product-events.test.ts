@@ -6,7 +6,7 @@ import {
   startTestTelemetry,
   type TestTelemetry,
 } from '../../src/testing/test-telemetry.js';
-import { captureDiagLines } from './support.js';
+import { captureDiagLines } from '../support/stderr.js';
 
 const KEY_A = 'key-a-'.padEnd(40, 'a');
 const KEY_B = 'key-b-'.padEnd(40, 'b');

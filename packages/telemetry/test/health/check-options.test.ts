@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureDiagLines } from '../support/stderr.js';
 import { eventLoopCheck } from '../../src/health/checks/event-loop.js';
 import { memoryCheck } from '../../src/health/checks/memory.js';
 import { postgresCheck } from '../../src/health/checks/postgres.js';
@@ -10,27 +11,23 @@ import { testRegistry } from './support/registry.js';
 
 // Out-of-range numbers fall back to their default with a warning on stderr;
 // a check that cannot work at all fails at creation, naming the option.
-let written: string[];
+let stderr: ReturnType<typeof captureDiagLines>;
 const checks: HealthCheck[] = [];
 
 beforeEach(() => {
-  written = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    written.push(String(chunk));
-    return true;
-  });
+  stderr = captureDiagLines();
 });
 
 afterEach(() => {
   for (const check of checks.splice(0)) check.close?.();
-  vi.restoreAllMocks();
+  stderr.restore();
 });
 
 describe('eventLoopCheck options', () => {
   it('replaces a resolution below 1 ms', () => {
     checks.push(eventLoopCheck({ resolutionMillis: 0 }));
 
-    expect(written.join('')).toContain(
+    expect(stderr.lines().join('\n')).toContain(
       'eventLoopCheck: resolutionMillis=0 is invalid: expected a whole number of at least 1; using 20',
     );
   });
@@ -50,7 +47,7 @@ describe('memoryCheck options', () => {
       const report = await registry.report('deep');
       registry.stop();
 
-      expect(written.join('')).toContain(
+      expect(stderr.lines().join('\n')).toContain(
         'memoryCheck: degradedAboveRatio=5 is invalid: expected a share of the limit above 0 and at most 1',
       );
       expect(report.checks.memory?.status).not.toBe('up');

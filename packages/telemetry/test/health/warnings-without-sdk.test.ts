@@ -1,31 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureDiagLines } from '../support/stderr.js';
 import { createHealthEndpoints } from '../../src/health/http/endpoints.js';
 import { createHealthRegistry } from '../../src/health/create.js';
 import type { HealthRegistry } from '../../src/health/registry.js';
 
 // The health registry works without `startTelemetry`, and then no
 // diagnostic logger is installed: the warnings must still reach stderr.
-let written: string[];
+let stderr: ReturnType<typeof captureDiagLines>;
 let registry: HealthRegistry | undefined;
 
 beforeEach(() => {
-  written = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    written.push(String(chunk));
-    return true;
-  });
+  stderr = captureDiagLines();
 });
 
 afterEach(() => {
   registry?.stop();
-  vi.restoreAllMocks();
+  stderr.restore();
 });
 
 describe('option warnings without the SDK', () => {
   it('writes an invalid registry option to stderr', () => {
     registry = createHealthRegistry({ cacheMillis: -5 });
 
-    expect(written.join('')).toMatch(
+    expect(stderr.lines().join('\n')).toMatch(
       /@seda\/telemetry\/health warn: options\.cacheMillis=-5 is invalid: expected .*; using 5000/,
     );
   });
@@ -39,7 +36,7 @@ describe('option warnings without the SDK', () => {
       run: async () => ({ status: 'up' }),
     });
 
-    expect(written.join('')).toContain(
+    expect(stderr.lines().join('\n')).toContain(
       'check cache: timeoutMillis=0 is invalid: expected a number of at least 1',
     );
   });
@@ -48,6 +45,6 @@ describe('option warnings without the SDK', () => {
     registry = createHealthRegistry();
     createHealthEndpoints(registry, {}, { SEDA_HEALTH_DEEP: 'maybe' });
 
-    expect(written.join('')).toContain('SEDA_HEALTH_DEEP="maybe" is invalid');
+    expect(stderr.lines().join('\n')).toContain('SEDA_HEALTH_DEEP="maybe" is invalid');
   });
 });

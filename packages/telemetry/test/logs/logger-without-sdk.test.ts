@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPinoLogger, createWinstonLogger } from '../../src/logs/index.js';
-import { captureDiagLines } from '../business/support.js';
+import { captureDiagLines } from '../support/stderr.js';
 import { CapturedStream } from './support.js';
 
 // No SDK runs in this file, so the global diagnostic logger drops

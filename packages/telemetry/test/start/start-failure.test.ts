@@ -1,21 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureDiagLines } from '../support/stderr.js';
 import { startTelemetry } from '../../src/start.js';
 import type { TelemetryOptions } from '../../src/types.js';
 
 // A failure before the diagnostic logger is installed must still be
 // reported, since the global logger drops everything until then.
-let written: string[];
+let stderr: ReturnType<typeof captureDiagLines>;
 
 beforeEach(() => {
-  written = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    written.push(String(chunk));
-    return true;
-  });
+  stderr = captureDiagLines();
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  stderr.restore();
 });
 
 describe('a failed start', () => {
@@ -29,7 +26,7 @@ describe('a failed start', () => {
     const handle = startTelemetry(options);
 
     expect(handle.enabled).toBe(false);
-    expect(written.join('')).toContain(
+    expect(stderr.lines().join('\n')).toContain(
       '@seda/telemetry/sdk error: failed to start, so telemetry is disabled: Error: options unreadable',
     );
   });
