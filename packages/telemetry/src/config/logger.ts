@@ -1,6 +1,7 @@
 import type { LogFormat, LoggerOptions } from '../logs/types.js';
 import { type ConfigIssue, IssueCollector } from './issues.js';
 import {
+  checkNameList,
   type Environment,
   readChoice,
   readKeyValues,
@@ -60,7 +61,7 @@ export function resolveLoggerSettings(
     filePath: nonEmpty(options.filePath) ?? readString(env, 'LOG_FILE'),
     errorFilePath:
       nonEmpty(options.errorFilePath) ?? readString(env, 'LOG_ERROR_FILE'),
-    redactedKeys: options.redactedKeys ?? [],
+    redactedKeys: checkNameList('options.redactedKeys', options.redactedKeys, issues),
   };
   return { config, issues: issues.issues };
 }

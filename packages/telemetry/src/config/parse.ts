@@ -167,3 +167,32 @@ export function parseHttpUrl(value: string): URL | undefined {
     return undefined;
   }
 }
+
+/**
+ * Returns an option that lists names, such as `redactedKeys`. A single
+ * string is taken as a list of one, since iterating it would yield its
+ * letters. Anything else, and entries that are not strings, are reported
+ * and left out.
+ */
+export function checkNameList(
+  source: string,
+  value: unknown,
+  issues: IssueCollector,
+): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (!Array.isArray(value)) {
+    issues.add({ source, value, expected: 'an array of strings', fallback: 'no extra names' });
+    return [];
+  }
+  const names = value.filter((entry): entry is string => typeof entry === 'string');
+  if (names.length < value.length) {
+    issues.add({
+      source,
+      value: JSON.stringify(value),
+      expected: 'an array of strings',
+      fallback: `the string entries (${names.length} of ${value.length})`,
+    });
+  }
+  return names;
+}

@@ -24,7 +24,13 @@ import {
 import { readEnvironment } from './env.js';
 import { noneAlone } from './none-alone.js';
 import { type ConfigIssue, IssueCollector } from './issues.js';
-import { checkNumber, type Environment, type NumberRule, parseHttpUrl } from './parse.js';
+import {
+  checkNameList,
+  checkNumber,
+  type Environment,
+  type NumberRule,
+  parseHttpUrl,
+} from './parse.js';
 import type {
   ResolvedBatch,
   ResolvedConfig,
@@ -118,7 +124,7 @@ export function resolveConfig(
         checked,
       ),
       logRecordProcessors: options.logs?.logRecordProcessors ?? [],
-      redactedKeys: options.logs?.redactedKeys ?? [],
+      redactedKeys: checkNameList('options.logs.redactedKeys', options.logs?.redactedKeys, issues),
     },
     instrumentations: {
       http: resolveHttp(options.instrumentations?.http),

@@ -106,4 +106,26 @@ describe('resolveLoggerSettings', () => {
       fallback: 'info',
     });
   });
+
+  it('takes one redacted key as a string', () => {
+    const { config, issues } = resolveLoggerSettings(
+      { redactedKeys: 'ssn' as never },
+      {},
+      NPM,
+    );
+
+    expect(config.redactedKeys).toEqual(['ssn']);
+    expect(issues).toEqual([]);
+  });
+
+  it('reports redacted keys that are not strings', () => {
+    const { config, issues } = resolveLoggerSettings(
+      { redactedKeys: ['ssn', 42] as never },
+      {},
+      NPM,
+    );
+
+    expect(config.redactedKeys).toEqual(['ssn']);
+    expect(issues.map((issue) => issue.source)).toEqual(['options.redactedKeys']);
+  });
 });

@@ -1,4 +1,5 @@
 import { gauge, type InstrumentDefinition, oneOf } from '../definitions.js';
+import { componentLogger, warnAboutOption } from '../../diag/logger.js';
 import type { GaugeQuery } from './types.js';
 
 /** Declared attribute values of a gauge, by attribute key. */
@@ -47,7 +48,7 @@ export function defineGaugeQuery<const Sets extends GaugeAttributeSets>(
   const attributes = Object.fromEntries(
     Object.entries(declaration.attributes ?? {}).map(([key, values]) => [
       key,
-      oneOf([...values]),
+      oneOf(valueSet(declaration.name, key, values)),
     ]),
   );
   const definition: InstrumentDefinition = gauge(
@@ -57,4 +58,23 @@ export function defineGaugeQuery<const Sets extends GaugeAttributeSets>(
     attributes,
   );
   return { gauge: definition, run };
+}
+
+/**
+ * Returns the declared values of one attribute. Declarations often come
+ * from untyped code, so a single string is a set of one, and anything that
+ * is not an array is reported and leaves only `other` for that attribute.
+ */
+function valueSet(gaugeName: string, key: string, values: unknown): string[] {
+  if (typeof values === 'string') return [values];
+  if (Array.isArray(values)) {
+    return values.filter((value): value is string => typeof value === 'string');
+  }
+  warnAboutOption(
+    componentLogger('business'),
+    'business',
+    `defineGaugeQuery ${gaugeName}: attributes["${key}"]=${String(values)} is invalid: ` +
+      'expected an array of strings; every value of it is recorded as other',
+  );
+  return [];
 }
