@@ -174,6 +174,27 @@ describe('runGenerator', () => {
     expect(rules).not.toContain(') > 0.85\n');
   });
 
+  test('leaves out a WebSocket floor of 0', async () => {
+    const folder = await tempFolder();
+    const file = join(folder, 'team.yaml');
+    await writeFile(
+      file,
+      'alerts:\n  SedaWebSocketConnectionsDropped:\n    minConnections: 0\n',
+    );
+    const { output } = capture();
+
+    const code = runGenerator(['--thresholds', file, '--out', folder], output);
+    const rules = await readFile(
+      join(folder, 'rules/javascript/seda-alerts.rules.yml'),
+      'utf8',
+    );
+
+    expect(code).toBe(0);
+    expect(rules).not.toContain('floor');
+    expect(rules).not.toMatch(/\) < 0\n/);
+    expect(rules).toContain('open WebSocket connections for 3m: down by more than 50%');
+  });
+
   test('reports stale files under --check', async () => {
     const folder = await tempFolder();
     const { lines, output } = capture();

@@ -18,18 +18,21 @@ function connectionsDropped(context: RuleContext): AlertingRule {
   const earlier = `sum by (job) (${series} offset ${settings.comparedWith})`;
   const now = `(sum by (job) (${series}) or 0 * ${earlier})`;
   const keptShare = formatNumber(1 - settings.maxDropRatio);
+  const drop = `${now} < ${keptShare} * ${earlier}`;
+  // A floor of 0 can never be undercut, so it leaves only the drop test.
+  const hasFloor = settings.minConnections > 0;
+  const floor = formatNumber(settings.minConnections);
 
   return alertingRule(
     context,
     'SedaWebSocketConnectionsDropped',
-    lines(
-      `${now} < ${formatNumber(settings.minConnections)}`,
-      'or',
-      `${now} < ${keptShare} * ${earlier}`,
-    ),
+    hasFloor ? lines(`${now} < ${floor}`, 'or', drop) : drop,
     {
       summary: '{{ $labels.job }}: {{ $value }} open WebSocket connections',
-      description: `{{ $labels.job }} has had {{ $value }} open WebSocket connections for ${settings.for}: below the floor of ${formatNumber(settings.minConnections)}, or down by more than ${formatPercent(settings.maxDropRatio)} against ${settings.comparedWith} earlier.`,
+      description:
+        `{{ $labels.job }} has had {{ $value }} open WebSocket connections for ${settings.for}: ` +
+        (hasFloor ? `below the floor of ${floor}, or down` : 'down') +
+        ` by more than ${formatPercent(settings.maxDropRatio)} against ${settings.comparedWith} earlier.`,
     },
   );
 }
