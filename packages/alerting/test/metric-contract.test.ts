@@ -79,7 +79,7 @@ describe('metric names of the rules against the SDK', () => {
     socket = await openChatSocket(api.wsUrl);
     statuses = await exerciseApi(api.url);
 
-    const wanted = Object.values(METRIC_CATALOG);
+    const expected = Object.values(METRIC_CATALOG);
     // Every catalog metric is expected within the time; when one never
     // comes, the tests below name it, so the wait's own timeout is moot.
     await waitUntil(
@@ -87,7 +87,7 @@ describe('metric names of the rules against the SDK', () => {
       async () => {
         scrape = parseExposition(await (await fetch(api.metricsUrl)).text());
         otlp = receivedMetrics(receiver);
-        const complete = wanted.every(
+        const complete = expected.every(
           (metric) =>
             otlp.has(metric.name) &&
             sampleNames(metric, javascriptExporterName).every((name) =>

@@ -15,10 +15,10 @@ export const APP_DIR = fileURLToPath(
 const METRIC_INTERVAL_MILLIS = 5_000;
 
 /**
- * Returns the environment of a child: every SDK exports traces, metrics and logs
- * over OTLP/HTTP protobuf to `endpoint`, samples every trace, and runs only
- * resource detectors that stay on this host (the cloud detectors of the
- * reference bundle query metadata addresses).
+ * Returns the environment of a child. Every SDK exports traces, metrics and
+ * logs over OTLP/HTTP protobuf to `endpoint` and samples every trace. Only
+ * the resource detectors that stay on this host run, because the cloud
+ * detectors of the reference bundle query metadata addresses.
  */
 export function telemetryEnv(
   variant: VariantId,

@@ -92,8 +92,9 @@ function parseOptions(
 }
 
 /**
- * The package's own output also contains the Collector promtool tests, which
- * are translations of the JavaScript ones and pin the shipped thresholds.
+ * Lists the files to generate. The package's own output also contains the
+ * Collector promtool tests, translated from the JavaScript ones, which pin
+ * the shipped thresholds.
  */
 function filesFor(overrides: string[], out: string): GeneratedFile[] {
   const thresholds = loadThresholds(overrides);

@@ -1,10 +1,10 @@
 /**
  * Polls `check` until it returns a value other than `undefined` and
- * resolves with it. Rejects after `timeoutMillis` with `what` and the last
+ * resolves with it. Rejects after `timeoutMillis` with `description` and the last
  * error `check` threw, if any.
  */
 export async function waitUntil<T>(
-  what: string,
+  description: string,
   check: () => Promise<T | undefined> | T | undefined,
   options: { timeoutMillis: number; intervalMillis?: number },
 ): Promise<T> {
@@ -20,7 +20,7 @@ export async function waitUntil<T>(
     if (Date.now() > deadline) {
       const cause = lastError === undefined ? '' : `: ${String(lastError)}`;
       throw new Error(
-        `Timed out after ${options.timeoutMillis} ms waiting for ${what}${cause}`,
+        `Timed out after ${options.timeoutMillis} ms waiting for ${description}${cause}`,
       );
     }
     await new Promise((resolve) =>

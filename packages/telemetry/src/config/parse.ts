@@ -178,11 +178,12 @@ export function checkNameList(
   source: string,
   value: unknown,
   issues: IssueCollector,
+  fallback = 'no extra names',
 ): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
   if (!Array.isArray(value)) {
-    issues.add({ source, value, expected: 'an array of strings', fallback: 'no extra names' });
+    issues.add({ source, value, expected: 'an array of strings', fallback });
     return [];
   }
   const names = value.filter((entry): entry is string => typeof entry === 'string');

@@ -186,9 +186,9 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Redacts every URL attribute of every span, whichever instrumentation set
- * it, when the span starts and again before it ends, and secret header
- * attributes before it ends. It is registered before the exporting
+ * Redacts the URL attributes of every span, whichever instrumentation set
+ * them, when the span starts and again before it ends. Secret header
+ * attributes are redacted before it ends. It runs before the exporting
  * processors, so they receive only redacted values.
  */
 export class RedactingSpanProcessor implements SpanProcessor {

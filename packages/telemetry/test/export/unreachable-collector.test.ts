@@ -83,3 +83,21 @@ describe('export failure log', () => {
     expect(lines.length).toBe(shapes.size);
   });
 });
+
+describe('self metrics', () => {
+  it('count batches, not every span', async () => {
+    const { fixture, url } = await startServerFixture('express-app.mjs', {
+      nodeArgs: REGISTER,
+      env: envWithPrometheus(receiver().url),
+    });
+
+    await sendRequests(url, 5);
+
+    await expect
+      .poll(() => scrape(() => fixture.stderr()), { timeout: 10_000, interval: 200 })
+      .toMatch(/otel_sdk_processor_span_processed_total\{[^}]*\} [1-9]/);
+    const text = await scrape(() => fixture.stderr());
+    expect(text).not.toContain('otel_sdk_span_started');
+    expect(text).not.toContain('otel_sdk_span_live');
+  });
+});

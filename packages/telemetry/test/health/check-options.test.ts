@@ -9,8 +9,8 @@ import { postgresCheck } from '../../src/health/checks/postgres.js';
 import type { HealthCheck } from '../../src/health/types.js';
 import { testRegistry } from './support/registry.js';
 
-// Out-of-range numbers fall back to their default with a warning on stderr;
-// a check that cannot work at all fails at creation, naming the option.
+// Out-of-range numbers fall back to their default with a warning on stderr.
+// A check that cannot work at all fails at creation, naming the option.
 let stderr: ReturnType<typeof captureDiagLines>;
 const checks: HealthCheck[] = [];
 

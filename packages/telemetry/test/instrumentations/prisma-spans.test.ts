@@ -7,11 +7,11 @@ interface PrismaHelper {
 }
 
 // Prisma Client calls the helper that @prisma/instrumentation publishes on
-// `globalThis`, once per step of an operation; this drives it the same way.
+// `globalThis` once per step of an operation, and this test does the same.
 function prismaHelper(): PrismaHelper {
   const holder = (globalThis as { V7_PRISMA_INSTRUMENTATION?: { helper: PrismaHelper } })
     .V7_PRISMA_INSTRUMENTATION;
-  if (!holder) throw new Error('@prisma/instrumentation published no helper');
+  if (!holder) throw new Error('Prisma tracing helper not found on globalThis: is the prisma instrumentation enabled?');
   return holder.helper;
 }
 

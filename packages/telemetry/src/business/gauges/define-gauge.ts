@@ -1,4 +1,6 @@
 import { gauge, type InstrumentDefinition, oneOf } from '../definitions.js';
+import { describeIssue, IssueCollector } from '../../config/issues.js';
+import { checkNameList } from '../../config/parse.js';
 import { componentLogger, warnAboutOption } from '../../diag/logger.js';
 import type { GaugeQuery } from './types.js';
 
@@ -62,19 +64,21 @@ export function defineGaugeQuery<const Sets extends GaugeAttributeSets>(
 
 /**
  * Returns the declared values of one attribute. Declarations often come
- * from untyped code, so a single string is a set of one, and anything that
- * is not an array is reported and leaves only `other` for that attribute.
+ * from untyped code, so a single string is a set of one, and anything else
+ * that is not an array is reported and leaves only `other` for that
+ * attribute.
  */
 function valueSet(gaugeName: string, key: string, values: unknown): string[] {
-  if (typeof values === 'string') return [values];
-  if (Array.isArray(values)) {
-    return values.filter((value): value is string => typeof value === 'string');
-  }
-  warnAboutOption(
-    componentLogger('business'),
-    'business',
-    `defineGaugeQuery ${gaugeName}: attributes["${key}"]=${String(values)} is invalid: ` +
-      'expected an array of strings; every value of it is recorded as other',
+  const issues = new IssueCollector();
+  const set = checkNameList(
+    `defineGaugeQuery ${gaugeName}: attributes["${key}"]`,
+    values,
+    issues,
+    'no values, so every value of it is recorded as other',
   );
-  return [];
+  const log = componentLogger('business');
+  for (const issue of issues.issues) {
+    warnAboutOption(log, 'business', describeIssue(issue));
+  }
+  return set;
 }
