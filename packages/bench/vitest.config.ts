@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The smoke run starts every variant as a child process, one at a time.
-    testTimeout: 240_000,
+    testTimeout: 360_000,
   },
 });

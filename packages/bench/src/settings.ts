@@ -1,6 +1,15 @@
+import { VARIANTS, type VariantId } from './variants.js';
+
 /** How long and how hard each part of a run measures. */
 export interface BenchSettings {
   readonly name: 'full' | 'smoke';
+  /** The variants compared, in the order of every round; `none` comes first. */
+  readonly variants: readonly VariantId[];
+  /**
+   * Variables added to the environment of every app child, such as
+   * `OTEL_NODE_ENABLED_INSTRUMENTATIONS=http`, to see what a setting costs.
+   */
+  readonly childEnv: Readonly<Record<string, string>>;
   /** Rounds of the interleaved variants; each round runs every variant once. */
   readonly rounds: number;
   /** HTTP load discarded before measuring, so that the JIT has warmed up. */
@@ -30,8 +39,12 @@ export interface BenchSettings {
 }
 
 /** The run that `docs/benchmarks.md` reports: about 25 minutes here. */
+const ALL_VARIANTS = VARIANTS.map((variant) => variant.id);
+
 export const FULL_SETTINGS: BenchSettings = {
   name: 'full',
+  variants: ALL_VARIANTS,
+  childEnv: {},
   rounds: 8,
   warmUpSeconds: 3,
   httpSeconds: 10,
@@ -53,6 +66,8 @@ export const FULL_SETTINGS: BenchSettings = {
  */
 export const SMOKE_SETTINGS: BenchSettings = {
   name: 'smoke',
+  variants: ALL_VARIANTS,
+  childEnv: {},
   rounds: 1,
   warmUpSeconds: 1,
   httpSeconds: 1,

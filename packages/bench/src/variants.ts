@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The telemetry set-ups compared, in the order of every round. */
-export type VariantId = 'none' | 'seda' | 'otel-auto' | 'sdk-node';
+export type VariantId =
+  | 'none'
+  | 'seda'
+  | 'otel-auto'
+  | 'otel-auto-prisma'
+  | 'sdk-node';
 
 /** The module system of the app's entry: ES modules (NestJS 12) or CommonJS. */
 export type ModuleSystem = 'esm' | 'cjs';
@@ -34,6 +39,8 @@ const sedaRegister = require.resolve('@seda/telemetry/register');
 const autoRegister =
   require.resolve('@opentelemetry/auto-instrumentations-node/register');
 const minimalSdkNode = child('minimal-sdk-node.cjs');
+const autoWithPrisma = child('otel-auto-prisma.cjs');
+const otelEsmHook = child('otel-esm-hook.js');
 
 export const VARIANTS: readonly Variant[] = [
   { id: 'none', label: 'no telemetry', preload: { esm: [], cjs: [] } },
@@ -51,12 +58,20 @@ export const VARIANTS: readonly Variant[] = [
     preload: {
       esm: [
         '--import',
-        child('otel-esm-hook.js'),
+        otelEsmHook,
         '--import',
         import.meta
           .resolve('@opentelemetry/auto-instrumentations-node/register'),
       ],
       cjs: ['--require', autoRegister],
+    },
+  },
+  {
+    id: 'otel-auto-prisma',
+    label: 'auto-instrumentations-node + Prisma',
+    preload: {
+      esm: ['--import', otelEsmHook, '--import', autoWithPrisma],
+      cjs: ['--require', autoWithPrisma],
     },
   },
   {

@@ -18,17 +18,17 @@ let report: BenchReport;
 let markdown: string;
 
 // One smoke run of the built harness, shared by every check below: it
-// starts each variant as a child process, so it takes about two minutes.
+// starts each variant as a child process, so it takes about three minutes.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'seda-bench-smoke-'));
   const out = join(dir, 'report');
   await run(process.execPath, [MAIN, '--smoke', '--out', out], {
-    timeout: 230_000,
+    timeout: 350_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   report = JSON.parse(await readFile(`${out}.json`, 'utf8')) as BenchReport;
   markdown = await readFile(`${out}.md`, 'utf8');
-}, 240_000);
+}, 360_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -92,6 +92,16 @@ describe('smoke run', () => {
     }
   });
 
+  it('adds the Prisma spans to the bundle in its Prisma set-up', () => {
+    const perRequest = (variant: string) =>
+      report.census.find((c) => c.system === 'esm' && c.variant === variant)
+        ?.spansPerRequest ?? 0;
+
+    expect(perRequest('otel-auto-prisma')).toBeGreaterThan(
+      perRequest('otel-auto'),
+    );
+  });
+
   it('sends every span through the first throughput step', () => {
     const [first] = report.spanThroughput;
 
@@ -102,17 +112,29 @@ describe('smoke run', () => {
   it('soaks with each collector mode', () => {
     const modes = report.soaks.map((soak) => soak.mode);
 
-    expect(modes).toEqual(['accept', 'unreachable', 'refuse', 'hang']);
+    expect(modes).toEqual([
+      'control',
+      'accept',
+      'unreachable',
+      'refuse',
+      'hang',
+    ]);
     for (const soak of report.soaks) {
       expect(soak.http.requests, soak.mode).toBeGreaterThan(0);
       expect(finite(soak.rssGrowth), soak.mode).toBe(true);
+      // One measurement after a full collection at each quarter and the end.
+      expect(soak.retainedBytes, soak.mode).toHaveLength(4);
+      expect(Math.min(...soak.retainedBytes), soak.mode).toBeGreaterThan(0);
+      expect(soak.counters === undefined, soak.mode).toBe(
+        soak.mode === 'control',
+      );
     }
   });
 
   it('checks every target', () => {
     const checks = checkTargets(report, computeFigures(report));
 
-    expect(checks).toHaveLength(9);
+    expect(checks).toHaveLength(10);
     for (const check of checks) {
       expect(finite(check.measured), check.target).toBe(true);
     }

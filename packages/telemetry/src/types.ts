@@ -238,7 +238,9 @@ export interface PrismaInstrumentationOptions {
 
 /**
  * Instrumentations to load. Each is loaded only when its target module is
- * installed; `false` switches one off.
+ * installed, and `false` switches one off. Without an option here,
+ * `OTEL_NODE_ENABLED_INSTRUMENTATIONS` and
+ * `OTEL_NODE_DISABLED_INSTRUMENTATIONS` switch them by these names.
  */
 export interface InstrumentationOptions {
   /** The `http` and `https` modules, and `fetch()` through undici. */

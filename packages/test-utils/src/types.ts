@@ -10,10 +10,12 @@ export type OtlpEncoding = 'protobuf' | 'json';
  * - `refuse`: respond 503, which OTLP exporters treat as retryable.
  * - `reject`: respond 400, which OTLP exporters treat as a permanent failure.
  * - `hang`: read the request and never respond, until `close()`.
+ * - `discard`: respond 200 without decoding or storing, for benchmarks: a
+ *   collector on another machine costs the sender only the request.
  *
  * Only `accept` stores telemetry, but every mode records the request.
  */
-export type ReceiverMode = 'accept' | 'refuse' | 'reject' | 'hang';
+export type ReceiverMode = 'accept' | 'refuse' | 'reject' | 'hang' | 'discard';
 
 /**
  * Attributes with each OTLP `AnyValue` turned into a JavaScript value:

@@ -68,6 +68,16 @@ describe('receiver modes', () => {
     expect(receiver.mode()).toBe('accept');
   });
 
+  it('discard mode answers 200 and stores no telemetry', async () => {
+    receiver.setMode('discard');
+
+    const result = await exportOnce(protoExporter(receiver), recordSpan());
+
+    expect(result.code).toBe(ExportResultCode.SUCCESS);
+    expect(receiver.requests().map((entry) => entry.status)).toEqual([200]);
+    expect(receiver.spans()).toEqual([]);
+  });
+
   it('refuse mode fails with 503', async () => {
     receiver.setMode('refuse');
 

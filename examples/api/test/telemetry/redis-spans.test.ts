@@ -127,7 +127,7 @@ describe.runIf(shouldRun('Redis', redis, process.env))('Redis spans', () => {
     };
     await waitUntilPasses(receiver, ({ spans }) => {
       const hit = expectTraceTree(spans, hitTree);
-      const handler = hit.children[0]?.children[0]?.children[0];
+      const handler = hit.children[0]?.children[0];
       expect(handler?.children.map((child) => child.span.name)).toEqual([
         'hget',
       ]);

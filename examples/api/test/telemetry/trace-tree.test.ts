@@ -134,6 +134,73 @@ function describeTraceTrees(
 
 describeTraceTrees('SQLite', 'sqlite', createSqliteDatabase);
 
+describe('express request handler spans', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createSqliteDatabase();
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  async function readHistory(env: Record<string, string>): Promise<void> {
+    const app = await startInstrumentedApp(receiver, {
+      databaseUrl: database.url,
+      env,
+    });
+    const roomId = await createRoom(app.api);
+    receiver.reset();
+
+    const history = await app.api.get(`/rooms/${roomId}/messages`);
+
+    expect(history.status).toBe(200);
+  }
+
+  it('are left out under traced Nest routes', async () => {
+    await readHistory({});
+
+    await waitUntilPasses(receiver, ({ spans }) => {
+      const server = expectTraceTree(spans, {
+        name: `GET ${MESSAGES_ROUTE}`,
+        kind: 'SERVER',
+        attributes: { 'http.route': MESSAGES_ROUTE },
+        children: [{ name: 'MessagesController.history' }],
+      });
+      expect(server.children.map((child) => child.span.name)).toEqual([
+        'MessagesController.history',
+      ]);
+    });
+    const names = receiver.spans().map((span) => span.name);
+    expect(names).not.toContain('request handler');
+  });
+
+  it('come back with the NestJS instrumentation off', async () => {
+    await readHistory({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'nestjs' });
+
+    await waitUntilPasses(receiver, ({ spans }) => {
+      expectTraceTree(spans, {
+        name: `GET ${MESSAGES_ROUTE}`,
+        kind: 'SERVER',
+        attributes: { 'http.route': MESSAGES_ROUTE },
+        children: [
+          {
+            name: 'request handler',
+            attributes: {
+              'express.type': 'request_handler',
+              'http.route': MESSAGES_ROUTE,
+            },
+            children: [{ name: 'prisma:client:operation' }],
+          },
+        ],
+      });
+    });
+    const names = receiver.spans().map((span) => span.name);
+    expect(names).not.toContain('MessagesController.history');
+  });
+});
+
 const postgresUrl = process.env.POSTGRES_TEST_URL ?? DEFAULT_POSTGRES_URL;
 const postgres = await probePostgres(postgresUrl);
 

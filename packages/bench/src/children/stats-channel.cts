@@ -22,6 +22,12 @@ export interface ChildSample {
   type: 'sample';
   rssBytes: number;
   heapUsedBytes: number;
+  /**
+   * Heap in use plus memory outside the heap (buffers), after a full
+   * garbage collection. Present when the sample asked for one and the child
+   * runs with `--expose-gc`.
+   */
+  retainedBytes?: number;
   /** `process.cpuUsage()` since the child started, user plus system. */
   cpuMicros: number;
   /** Present in the census pass only. */
@@ -44,7 +50,7 @@ export function reportListening(message: Omit<ListeningMessage, 'type'>): void {
 
 /** A command of the parent to a child. */
 type ParentCommand =
-  | { type: 'sample' }
+  | { type: 'sample'; gc?: boolean }
   | { type: 'heap-snapshot'; path: string }
   | { type: 'exit' };
 
@@ -57,7 +63,7 @@ type ParentCommand =
 export function answerSamples(): void {
   process.once('disconnect', () => process.exit(0));
   process.on('message', (message: ParentCommand) => {
-    if (message?.type === 'sample') process.send?.(takeSample());
+    if (message?.type === 'sample') process.send?.(takeSample(message.gc));
     if (message?.type === 'exit') process.exit(0);
     if (message?.type === 'heap-snapshot') {
       const path = writeHeapSnapshot(message.path);
@@ -66,16 +72,28 @@ export function answerSamples(): void {
   });
 }
 
-function takeSample(): ChildSample {
+function takeSample(collect = false): ChildSample {
+  const retainedBytes = collect ? measureRetained() : undefined;
   const cpu = process.cpuUsage();
   const census = takeCensus();
   return {
+    ...(retainedBytes === undefined ? {} : { retainedBytes }),
     type: 'sample',
     rssBytes: process.memoryUsage.rss(),
     heapUsedBytes: process.memoryUsage().heapUsed,
     cpuMicros: cpu.user + cpu.system,
     ...(census ? { census } : {}),
   };
+}
+
+function measureRetained(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  // A second pass frees what the first one's finalizers released.
+  gc();
+  gc();
+  const memory = process.memoryUsage();
+  return memory.heapUsed + memory.external;
 }
 
 function takeCensus(): ModuleCensus | undefined {

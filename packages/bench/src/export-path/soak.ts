@@ -6,10 +6,15 @@ import { variantById } from '../variants.js';
 import { closedPortUrl } from './closed-port.js';
 import { sumSamples } from './prometheus-text.js';
 
-/** The state of the collector during a soak. */
-export type SoakMode = 'accept' | 'unreachable' | 'refuse' | 'hang';
+/**
+ * The state of the collector during a soak. `control` runs the app without
+ * telemetry under the same load, so it shows how much of the memory growth
+ * is the app's own.
+ */
+export type SoakMode = 'control' | 'accept' | 'unreachable' | 'refuse' | 'hang';
 
 export const SOAK_MODES: readonly SoakMode[] = [
+  'control',
   'accept',
   'unreachable',
   'refuse',
@@ -31,20 +36,33 @@ export interface SoakResult {
    */
   readonly rssHalfBytes: number;
   readonly rssThreeQuartersBytes: number;
-  readonly heapAfterWarmUpBytes: number;
-  readonly heapEndBytes: number;
   /** RSS growth from the end of the warm-up to the end, as a fraction. */
   readonly rssGrowth: number;
-  /** Spans dropped on a full queue, as the SDK counted them. */
+  /**
+   * Heap in use plus buffers after a full garbage collection, at the end of
+   * the warm-up, the half, three quarters and the end: what the process
+   * holds, without the heap V8 keeps reserved.
+   */
+  readonly retainedBytes: readonly number[];
+  /** Retained memory growth from the end of the warm-up to the end. */
+  readonly retainedGrowth: number;
+  /** The SDK's own counts of spans; absent for the control. */
+  readonly counters?: SoakCounters;
+}
+
+export interface SoakCounters {
+  /** Spans dropped on a full queue. */
   readonly droppedSpans: number;
-  /** Spans whose export failed, as the SDK counted them. */
+  /** Spans whose export failed. */
   readonly failedSpans: number;
-  /** Spans exported successfully, as the SDK counted them. */
+  /** Spans exported successfully. */
   readonly exportedSpans: number;
 }
 
 /** Share of the soak counted as warm-up. */
 const WARM_UP_SHARE = 0.25;
+/** Points of retained-memory measurement, as shares of the soak's length. */
+const CHECKPOINT_SHARES = [WARM_UP_SHARE, 0.5, 0.75];
 const SOAK_CONNECTIONS = 10;
 
 /**
@@ -61,7 +79,16 @@ export async function runSoak(
 ): Promise<SoakResult> {
   const endpoint =
     mode === 'unreachable' ? await closedPortUrl() : collector.url;
-  await collector.setMode(mode === 'unreachable' ? 'accept' : mode);
+  const collectorMode =
+    mode === 'unreachable' || mode === 'control' ? 'accept' : mode;
+  await collector.setMode(collectorMode);
+  const telemetryEnv = {
+    BENCH_START_TELEMETRY: '1',
+    OTEL_SERVICE_NAME: 'bench-seda-soak',
+    OTEL_METRICS_EXPORTER: 'otlp,prometheus',
+    OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
+    OTEL_EXPORTER_PROMETHEUS_PORT: '0',
+  };
   try {
     return await withApp(
       context,
@@ -71,13 +98,8 @@ export async function runSoak(
       (app) => soak(context, app, mode),
       {
         endpoint,
-        extraEnv: {
-          BENCH_START_TELEMETRY: '1',
-          OTEL_SERVICE_NAME: 'bench-seda-soak',
-          OTEL_METRICS_EXPORTER: 'otlp,prometheus',
-          OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
-          OTEL_EXPORTER_PROMETHEUS_PORT: '0',
-        },
+        nodeArgs: ['--expose-gc'],
+        extraEnv: mode === 'control' ? {} : telemetryEnv,
       },
     );
   } finally {
@@ -91,17 +113,19 @@ async function soak(
   mode: SoakMode,
 ): Promise<SoakResult> {
   const { settings } = context;
-  const samples: { at: number; rss: number; heap: number }[] = [];
+  const samples: { at: number; rss: number }[] = [];
   const startedAt = performance.now();
+  const retained: Promise<number>[] = [];
   const sampler = setInterval(() => {
     void sampleChild(app.child).then((sample) =>
-      samples.push({
-        at: performance.now() - startedAt,
-        rss: sample.rssBytes,
-        heap: sample.heapUsedBytes,
-      }),
+      samples.push({ at: performance.now() - startedAt, rss: sample.rssBytes }),
     );
   }, settings.soakSampleMillis);
+  const checkpoints = CHECKPOINT_SHARES.map((share) =>
+    setTimeout(() => {
+      retained.push(sampleRetained(app));
+    }, settings.soakSeconds * 1000 * share),
+  );
 
   let http: HttpLoadResult;
   try {
@@ -112,9 +136,12 @@ async function soak(
     });
   } finally {
     clearInterval(sampler);
+    for (const checkpoint of checkpoints) clearTimeout(checkpoint);
   }
   const end = await sampleChild(app.child);
-  const counters = await readCounters(app);
+  const retainedBytes = await Promise.all([...retained, sampleRetained(app)]);
+  const counters =
+    mode === 'control' ? undefined : await readCounters(app);
   const sampleAt = (share: number) =>
     samples.find((sample) => sample.at >= settings.soakSeconds * 1000 * share);
   const warm = sampleAt(WARM_UP_SHARE) ?? samples[0];
@@ -128,14 +155,28 @@ async function soak(
     rssMaxBytes: Math.max(end.rssBytes, ...samples.map((sample) => sample.rss)),
     rssHalfBytes: sampleAt(0.5)?.rss ?? end.rssBytes,
     rssThreeQuartersBytes: sampleAt(0.75)?.rss ?? end.rssBytes,
-    heapAfterWarmUpBytes: warm?.heap ?? end.heapUsedBytes,
-    heapEndBytes: end.heapUsedBytes,
     rssGrowth: (end.rssBytes - rssAfterWarmUp) / rssAfterWarmUp,
-    ...counters,
+    retainedBytes,
+    retainedGrowth: growth(retainedBytes),
+    ...(counters ? { counters } : {}),
   };
 }
 
-async function readCounters(app: AppChild) {
+async function sampleRetained(app: AppChild): Promise<number> {
+  const sample = await sampleChild(app.child, { gc: true });
+  if (sample.retainedBytes === undefined) {
+    throw new Error('the soak child runs without --expose-gc');
+  }
+  return sample.retainedBytes;
+}
+
+function growth(values: readonly number[]): number {
+  const first = values[0] ?? 0;
+  const last = values.at(-1) ?? first;
+  return first > 0 ? (last - first) / first : 0;
+}
+
+async function readCounters(app: AppChild): Promise<SoakCounters> {
   const url = app.listening.prometheusUrl;
   if (!url) throw new Error('the soak child has no Prometheus endpoint');
 

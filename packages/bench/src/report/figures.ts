@@ -1,5 +1,5 @@
 import type { LoadMeasurement, StartMeasurement } from '../run/measurements.js';
-import { VARIANTS, type VariantId } from '../variants.js';
+import type { VariantId } from '../variants.js';
 import type { BenchReport } from './bench-report.js';
 import { type Summary, summarize } from './statistics.js';
 
@@ -37,7 +37,7 @@ export interface VariantFigures {
 
 /** Derives every variant's figures, pairing each round with the baseline's. */
 export function computeFigures(report: BenchReport): VariantFigures[] {
-  return VARIANTS.map(({ id }) => ({
+  return report.settings.variants.map((id) => ({
     variant: id,
     ...loadFigures(report.load, id),
     ...startFigures(report.cjsStarts, id),

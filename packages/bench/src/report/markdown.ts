@@ -1,7 +1,7 @@
 import type { SoakResult } from '../export-path/soak.js';
 import { ROUTE } from '../run/app-child.js';
 import type { CensusMeasurement } from '../run/measurements.js';
-import { VARIANTS, variantById, type VariantId } from '../variants.js';
+import { variantById, type VariantId } from '../variants.js';
 import type { BenchReport } from './bench-report.js';
 import { computeFigures, type VariantFigures } from './figures.js';
 import type { Summary } from './statistics.js';
@@ -37,13 +37,23 @@ function header(report: BenchReport): string {
       `${machine.memoryGiB} GiB, load average ${machine.loadAverage.toFixed(2)} at the start.`,
     '',
     `${settings.rounds} round(s); each round runs every variant once, in the order ` +
-      `${VARIANTS.map((v) => v.id).join(', ')}, each in a child process of its own. ` +
+      `${settings.variants.join(', ')}, each in a child process of its own. ` +
       `Per variant and round: ${settings.warmUpSeconds} s of warm-up, ` +
       `${settings.httpSeconds} s of HTTP load at ${settings.connections} connections, ` +
       `${settings.wsSeconds} s of socket.io round trips with ${settings.wsClients} clients, ` +
       `then a CommonJS start. Figures are medians with the min–max over the rounds; ` +
       `ratios (×) and deltas (Δ) pair each round with the uninstrumented run of the same round.`,
+    ...childEnvLine(settings.childEnv),
   ].join('\n');
+}
+
+function childEnvLine(env: Readonly<Record<string, string>>): string[] {
+  const entries = Object.entries(env);
+  if (entries.length === 0) return [];
+  const assignments = entries
+    .map(([key, value]) => `\`${key}=${value}\``)
+    .join(', ');
+  return ['', `Every app child ran with ${assignments}.`];
 }
 
 function targetsSection(
@@ -230,21 +240,28 @@ function spanThroughputSection(report: BenchReport): string {
 }
 
 function soakSection(soaks: readonly SoakResult[]): string {
+  const mib = (values: readonly number[]) =>
+    values.map((bytes) => formatNumber(bytes / MIB)).join(' → ');
+  const count = (value: number | undefined) =>
+    value === undefined ? '–' : formatNumber(value);
   const rows = soaks.map((soak) => [
-    soak.mode,
+    soak.mode === 'control' ? 'control (no telemetry)' : soak.mode,
     String(soak.seconds),
     formatNumber(soak.http.requestsPerSecond),
     formatNumber(soak.http.p50Millis),
     formatNumber(soak.http.p99Millis),
-    [soak.rssAfterWarmUpBytes, soak.rssHalfBytes, soak.rssThreeQuartersBytes, soak.rssEndBytes]
-      .map((bytes) => formatNumber(bytes / MIB))
-      .join(' → '),
-    formatNumber(soak.rssMaxBytes / MIB),
+    mib([
+      soak.rssAfterWarmUpBytes,
+      soak.rssHalfBytes,
+      soak.rssThreeQuartersBytes,
+      soak.rssEndBytes,
+    ]),
     `${formatNumber(soak.rssGrowth * 100)} %`,
-    `${formatNumber(soak.heapAfterWarmUpBytes / MIB)} → ${formatNumber(soak.heapEndBytes / MIB)}`,
-    formatNumber(soak.droppedSpans),
-    formatNumber(soak.failedSpans),
-    formatNumber(soak.exportedSpans),
+    mib(soak.retainedBytes),
+    `${formatNumber(soak.retainedGrowth * 100)} %`,
+    count(soak.counters?.droppedSpans),
+    count(soak.counters?.failedSpans),
+    count(soak.counters?.exportedSpans),
   ]);
   return section(
     'Export path: soak of `@seda/telemetry` with the collector down',
@@ -255,10 +272,10 @@ function soakSection(soaks: readonly SoakResult[]): string {
         'req/s',
         'p50 ms',
         'p99 ms',
-        'RSS at ¼, ½, ¾, end',
-        'RSS max',
-        'growth',
-        'heap MiB',
+        'RSS MiB at ¼, ½, ¾, end',
+        'RSS growth',
+        'retained MiB at ¼, ½, ¾, end',
+        'retained growth',
         'dropped',
         'export failed',
         'exported',

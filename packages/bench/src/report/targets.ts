@@ -18,6 +18,9 @@ const DROP_FREE_RATE = 20_000;
 /**
  * Checks the targets on medians: each delta of `@seda/telemetry` against
  * the same delta of the reference bundle (`otel-auto`) in the same run.
+ * The CPU target is also checked against the bundle with Prisma's
+ * instrumentation added (`otel-auto-prisma`), which traces the route's
+ * Prisma operations and queries as `@seda/telemetry` does.
  */
 export function checkTargets(
   report: BenchReport,
@@ -25,6 +28,7 @@ export function checkTargets(
 ): TargetCheck[] {
   const seda = figures.find((f) => f.variant === 'seda');
   const auto = figures.find((f) => f.variant === 'otel-auto');
+  const autoPrisma = figures.find((f) => f.variant === 'otel-auto-prisma');
   if (!seda || !auto) return [];
 
   const median =
@@ -36,8 +40,9 @@ export function checkTargets(
     pick: (f: VariantFigures) => { median: number } | undefined,
     fraction: number,
     unit: string,
+    reference: VariantFigures = auto,
   ): TargetCheck => {
-    const bound = median(pick)(auto) * fraction;
+    const bound = median(pick)(reference) * fraction;
     const measured = median(pick)(seda);
     return { target, bound, measured, unit, met: measured <= bound };
   };
@@ -49,6 +54,17 @@ export function checkTargets(
       1 / 2,
       'µs',
     ),
+    ...(autoPrisma
+      ? [
+          share(
+            "extra CPU per request, at most 1/2 of the bundle's with Prisma",
+            (f) => f.extraCpuMicrosPerRequest,
+            1 / 2,
+            'µs',
+            autoPrisma,
+          ),
+        ]
+      : []),
     atLeast(
       'throughput against no telemetry, at least 0.85',
       median((f) => f.requestsPerSecondRatio)(seda),
@@ -116,8 +132,8 @@ function flatMemoryTarget(report: BenchReport): TargetCheck[] {
   if (!soak) return [];
   return [
     atMost(
-      'RSS growth after warm-up, collector unreachable, under 10%',
-      soak.rssGrowth * 100,
+      'retained memory growth after warm-up, collector unreachable, under 10%',
+      soak.retainedGrowth * 100,
       FLAT_MEMORY_GROWTH * 100,
       '%',
     ),

@@ -77,10 +77,17 @@ export async function startAppChild(
   }
 }
 
-/** Asks the child for its memory, CPU time and module census. */
-export function sampleChild(child: IpcChild): Promise<ChildSample> {
+/**
+ * Asks the child for its memory, CPU time and module census; with `gc`, a
+ * child started with `--expose-gc` also measures what a full collection
+ * leaves.
+ */
+export function sampleChild(
+  child: IpcChild,
+  options: { gc?: boolean } = {},
+): Promise<ChildSample> {
   return child.request<ChildSample>(
-    { type: 'sample' },
+    { type: 'sample', gc: options.gc ?? false },
     'sample',
     SAMPLE_TIMEOUT_MILLIS,
   );

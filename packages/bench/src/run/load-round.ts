@@ -91,7 +91,10 @@ export async function withApp<T>(
   system: ModuleSystem,
   round: number | string,
   measure: (app: AppChild) => Promise<T>,
-  extra: Pick<AppChildOptions, 'census' | 'extraEnv' | 'endpoint'> = {},
+  extra: Pick<
+    AppChildOptions,
+    'census' | 'extraEnv' | 'endpoint' | 'nodeArgs'
+  > = {},
 ): Promise<T> {
   const path = join(context.workDir, `${variant.id}-${system}-${round}.db`);
   const databaseUrl = await copyDatabase(context.templateDatabase, path);
@@ -103,6 +106,7 @@ export async function withApp<T>(
       databaseUrl,
       startTimeoutMillis: context.settings.startTimeoutMillis,
       ...extra,
+      extraEnv: { ...context.settings.childEnv, ...extra.extraEnv },
     });
     try {
       return await measure(app);

@@ -5,7 +5,7 @@ import { SOAK_MODES, runSoak } from '../export-path/soak.js';
 import { measureSpanThroughput } from '../export-path/span-throughput.js';
 import type { BenchReport, MachineInfo } from '../report/bench-report.js';
 import type { BenchSettings } from '../settings.js';
-import { VARIANTS } from '../variants.js';
+import { variantById } from '../variants.js';
 import { takeCensus } from './census.js';
 import { CollectorChild } from './collector-child.js';
 import { createTemplateDatabase } from './database.js';
@@ -67,7 +67,7 @@ export async function runBench(
       ? await runCensus(context, collector, progress, checkDeadline)
       : [];
     const { load, cjsStarts } = parts.includes('rounds')
-      ? await runRounds(context, progress, checkDeadline)
+      ? await runRounds(context, collector, progress, checkDeadline)
       : { load: [], cjsStarts: [] };
 
     checkDeadline('the span throughput');
@@ -105,8 +105,9 @@ async function runCensus(
   checkDeadline: (step: string) => void,
 ): Promise<CensusMeasurement[]> {
   const census: CensusMeasurement[] = [];
+  const variants = context.settings.variants.map(variantById);
   for (const system of ['esm', 'cjs'] as const) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       checkDeadline(`the census of ${variant.id}`);
       progress(`census: ${variant.id} (${system})`);
       census.push(await takeCensus(context, collector, variant, system));
@@ -115,20 +116,41 @@ async function runCensus(
   return census;
 }
 
+/**
+ * Runs the timed rounds with the collector in `discard` mode, which returns
+ * success without decoding. A collector on another machine takes no CPU
+ * time from the app, but here decoding would compete with the instrumented
+ * variants for the same cores. The census pass decodes what they export.
+ */
 async function runRounds(
+  context: RunContext,
+  collector: CollectorChild,
+  progress: Progress,
+  checkDeadline: (step: string) => void,
+): Promise<{ load: LoadMeasurement[]; cjsStarts: StartMeasurement[] }> {
+  await collector.setMode('discard');
+  try {
+    return await measureRounds(context, progress, checkDeadline);
+  } finally {
+    await collector.setMode('accept');
+  }
+}
+
+async function measureRounds(
   context: RunContext,
   progress: Progress,
   checkDeadline: (step: string) => void,
 ): Promise<{ load: LoadMeasurement[]; cjsStarts: StartMeasurement[] }> {
   const load: LoadMeasurement[] = [];
   const cjsStarts: StartMeasurement[] = [];
+  const variants = context.settings.variants.map(variantById);
   for (let round = 1; round <= context.settings.rounds; round += 1) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       checkDeadline(`round ${round} of ${variant.id}`);
       progress(`round ${round}: ${variant.id}`);
       load.push(await measureLoad(context, variant, round));
     }
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       progress(`round ${round}: ${variant.id} (CommonJS start)`);
       cjsStarts.push(await measureCjsStart(context, variant, round));
     }

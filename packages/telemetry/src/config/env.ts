@@ -12,6 +12,7 @@ import type {
   TracesExporterName,
 } from '../types.js';
 import { DEFAULTS, type Signal } from './defaults.js';
+import { readInstrumentationSwitches } from './instrumentation-env.js';
 import { noneAlone } from './none-alone.js';
 import {
   DETECTORS,
@@ -117,6 +118,7 @@ export function readEnvironment(
       otlp: readSignalOtlp(env, 'logs', issues),
       batch: readBatch(env, 'OTEL_BLRP', DEFAULTS.logBatch, issues),
     },
+    instrumentations: readInstrumentationSwitches(env, issues),
     shutdown: {
       signals: readBoolean(env, 'SEDA_TELEMETRY_SHUTDOWN_SIGNALS', issues),
       timeoutMillis: readMillis(

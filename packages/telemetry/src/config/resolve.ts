@@ -1,6 +1,7 @@
 import type {
   BatchOptions,
   HttpInstrumentationOptions,
+  InstrumentationOptions,
   OtlpOptions,
   OtlpSignalOptions,
   SamplerName,
@@ -21,7 +22,7 @@ import {
   SAMPLERS,
   TRACES_EXPORTERS,
 } from './choices.js';
-import { readEnvironment } from './env.js';
+import { dropUndefined, readEnvironment } from './env.js';
 import { noneAlone } from './none-alone.js';
 import { type ConfigIssue, IssueCollector } from './issues.js';
 import {
@@ -126,17 +127,12 @@ export function resolveConfig(
       logRecordProcessors: options.logs?.logRecordProcessors ?? [],
       redactedKeys: checkNameList('options.logs.redactedKeys', options.logs?.redactedKeys, issues),
     },
-    instrumentations: {
-      http: resolveHttp(options.instrumentations?.http),
-      express: options.instrumentations?.express ?? true,
-      nestjs: options.instrumentations?.nestjs ?? true,
-      prisma: resolvePrisma(options.instrumentations?.prisma),
-      ioredis: options.instrumentations?.ioredis ?? true,
-      socketio: resolveSocketIo(options.instrumentations?.socketio),
-      ws: resolveWs(options.instrumentations?.ws),
-      winston: options.instrumentations?.winston ?? true,
-      pino: options.instrumentations?.pino ?? true,
-    },
+    instrumentations: resolveInstrumentations({
+      ...fromEnv.instrumentations,
+      ...(isObject(options.instrumentations)
+        ? dropUndefined(options.instrumentations)
+        : {}),
+    }),
     shutdown: {
       signals: options.shutdown?.signals ?? fromEnv.shutdown?.signals ?? true,
       timeoutMillis: checked.pick(
@@ -462,6 +458,26 @@ function resolveEndpoint(
 function appendSignalPath(base: string, signal: Signal): string {
   const separator = base.endsWith('/') ? '' : '/';
   return `${base}${separator}${OTLP_SIGNAL_PATHS[signal]}`;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function resolveInstrumentations(
+  switches: InstrumentationOptions,
+): ResolvedConfig['instrumentations'] {
+  return {
+    http: resolveHttp(switches.http),
+    express: switches.express ?? true,
+    nestjs: switches.nestjs ?? true,
+    prisma: resolvePrisma(switches.prisma),
+    ioredis: switches.ioredis ?? true,
+    socketio: resolveSocketIo(switches.socketio),
+    ws: resolveWs(switches.ws),
+    winston: switches.winston ?? true,
+    pino: switches.pino ?? true,
+  };
 }
 
 function resolveHttp(

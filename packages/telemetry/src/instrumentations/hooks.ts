@@ -54,6 +54,7 @@ function register(
   const sync = loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
   if (sync.supportsSyncHooks()) {
     sync.register({ shouldInclude });
+    if (runsWithoutScript()) keepBuiltinsBuiltin();
     return 'sync';
   }
 
@@ -67,6 +68,31 @@ function register(
     data: { include: packages.flatMap((name) => [name, packagePathPattern(name)]) },
   });
   return 'async';
+}
+
+function runsWithoutScript(): boolean {
+  return (
+    process.argv.length < 2 ||
+    process.execArgv.some((flag) => /^(?:-[ep]+|--eval|--print)(?:=|$)/.test(flag))
+  );
+}
+
+/**
+ * Fixes the format of built-ins for code without a script file (`node -e`,
+ * `-p`, stdin, the REPL). Such code requires from no parent URL, and there
+ * the synchronous import-in-the-middle hook (3.6) resolves a built-in such
+ * as `module` with the format `commonjs`. Node.js then tries to read it from
+ * disk and the process ends with ENOENT. A hook registered later runs first.
+ */
+function keepBuiltinsBuiltin(): void {
+  nodeModule.registerHooks({
+    resolve(specifier, context, nextResolve) {
+      const result = nextResolve(specifier, context);
+      return result.url.startsWith('node:') && result.format !== 'builtin'
+        ? { ...result, format: 'builtin' }
+        : result;
+    },
+  });
 }
 
 function matchModules(packages: readonly string[], files: readonly string[]) {

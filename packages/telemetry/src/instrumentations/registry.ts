@@ -10,7 +10,7 @@ import {
 import { createExpressInstrumentation } from './express.js';
 import { createHttpInstrumentation, type RequestFilter } from './http.js';
 import { createIoredisInstrumentation } from './ioredis.js';
-import { createNestInstrumentation } from './nestjs.js';
+import { createNestInstrumentation, type NestRouteTracing } from './nestjs.js';
 import { createPrismaInstrumentation } from './prisma.js';
 import type { UrlRedactor } from './redaction.js';
 import { createUndiciInstrumentation } from './undici.js';
@@ -43,6 +43,8 @@ export interface InstrumentationContext {
 interface SharedContext extends InstrumentationContext {
   /** socket.io's HTTP paths, which the HTTP instrumentation leaves out. */
   readonly engineRequests: EngineRequestFilter;
+  /** Set by the NestJS instrumentation, read by the express one. */
+  readonly nestRoutes: NestRouteTracing;
 }
 
 interface InstrumentationSpec {
@@ -85,13 +87,13 @@ const SPECS: readonly InstrumentationSpec[] = [
     name: 'express',
     packages: ['express'],
     probes: [['express'], ['@nestjs/platform-express', 'express']],
-    create: createExpressInstrumentation,
+    create: ({ nestRoutes }) => createExpressInstrumentation(nestRoutes),
   },
   {
     name: 'nestjs',
     packages: ['@nestjs/core'],
     probes: [['@nestjs/core']],
-    create: createNestInstrumentation,
+    create: ({ nestRoutes }) => createNestInstrumentation(nestRoutes),
   },
   {
     name: 'ioredis',
@@ -175,6 +177,7 @@ export function createInstrumentations(
   const shared: SharedContext = {
     ...context,
     engineRequests: new EngineRequestFilter(),
+    nestRoutes: { traced: false },
   };
   const active: ActiveInstrumentation[] = [];
   for (const spec of SPECS) {

@@ -6,7 +6,7 @@ import {
   waitForUrl,
 } from '@seda/test-utils';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /**
  * Environment for a fixture that exports to `receiver` quickly: short batch

@@ -128,7 +128,9 @@ export async function decideResponse(
     return rejectNonExport(incoming);
   }
   if (mode === 'hang') return null;
-  if (mode !== 'accept') return failureModeResponse(mode, encoding);
+  if (mode === 'refuse' || mode === 'reject') {
+    return failureModeResponse(mode, encoding);
+  }
   if (encoding === undefined) {
     return errorResponse(
       415,
@@ -138,5 +140,18 @@ export async function decideResponse(
         'use application/x-protobuf or application/json',
     );
   }
+  if (mode === 'discard') return emptySuccess(signal, encoding);
   return decodeAndRespond(signal, encoding, incoming);
+}
+
+function emptySuccess(
+  signal: OtlpSignal,
+  encoding: OtlpEncoding,
+): ReceiverResponse {
+  const response = encodeExportResponse(signal, encoding);
+  return {
+    status: 200,
+    headers: { 'content-type': response.contentType },
+    body: response.body,
+  };
 }

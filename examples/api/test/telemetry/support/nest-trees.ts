@@ -13,9 +13,9 @@ export interface NestRoute {
 
 /**
  * Describes the spans of one request to a Nest app on express: the HTTP
- * server span, express's request handler, Nest's request context (the
- * controller) and Nest's handler, whose children are the spans the handler
- * caused.
+ * server span, Nest's request context (the controller) and Nest's handler,
+ * whose children are the spans the handler caused. Express's request handler
+ * gets no span under Nest, and must not appear between them.
  */
 export function nestRequestTree(
   request: NestRoute,
@@ -32,23 +32,17 @@ export function nestRequestTree(
     },
     children: [
       {
-        name: 'request handler',
-        attributes: { 'http.route': route },
+        name: `${controller}.${handler}`,
+        attributes: {
+          'nestjs.type': 'request_context',
+          'nestjs.controller': controller,
+          'nestjs.callback': handler,
+        },
         children: [
           {
-            name: `${controller}.${handler}`,
-            attributes: {
-              'nestjs.type': 'request_context',
-              'nestjs.controller': controller,
-              'nestjs.callback': handler,
-            },
-            children: [
-              {
-                name: handler,
-                attributes: { 'nestjs.type': 'handler' },
-                children: handlerChildren,
-              },
-            ],
+            name: handler,
+            attributes: { 'nestjs.type': 'handler' },
+            children: handlerChildren,
           },
         ],
       },

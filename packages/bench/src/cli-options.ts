@@ -1,0 +1,120 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_PARTS, type BenchPart } from './run/run-bench.js';
+import {
+  type BenchSettings,
+  FULL_SETTINGS,
+  SMOKE_SETTINGS,
+} from './settings.js';
+import { VARIANTS, type VariantId } from './variants.js';
+
+/** An invalid command line, reported without a stack trace. */
+export class UsageError extends Error {}
+
+/** The settings, parts and report path of one run. */
+export interface BenchOptions {
+  readonly settings: BenchSettings;
+  readonly parts: readonly BenchPart[];
+  /** Report path without its extension: `.md` and `.json` are added. */
+  readonly base: string;
+}
+
+/** Parses the command line of `main.js`; throws a `UsageError` on bad input. */
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+  const { values } = parseCommandLine(args);
+  const smoke = values.smoke || process.env.BENCH_SMOKE === '1';
+  const defaults = smoke ? SMOKE_SETTINGS : FULL_SETTINGS;
+  const loadSeconds = values['load-seconds'];
+  const settings: BenchSettings = {
+    ...defaults,
+    ...(values.rounds
+      ? { rounds: parsePositive('--rounds', values.rounds) }
+      : {}),
+    ...(loadSeconds
+      ? loadDurations(parsePositive('--load-seconds', loadSeconds))
+      : {}),
+    ...(values.variants ? { variants: parseVariants(values.variants) } : {}),
+    ...(values.env ? { childEnv: parseEnv(values.env) } : {}),
+  };
+  const parts = values.parts ? parseParts(values.parts) : BENCH_PARTS;
+  const reportsDir = fileURLToPath(new URL('../reports/', import.meta.url));
+  const base = values.out ?? `${reportsDir}${smoke ? 'smoke' : 'latest'}`;
+  return { settings, parts, base };
+}
+
+function parseCommandLine(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: {
+        smoke: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        rounds: { type: 'string' },
+        'load-seconds': { type: 'string' },
+        parts: { type: 'string' },
+        variants: { type: 'string' },
+        env: { type: 'string', multiple: true },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `${message}. The options are --smoke, --rounds, --load-seconds, ` +
+        '--parts, --variants, --env and --out.',
+    );
+  }
+}
+
+/** Shortens every load of a round, for runs that compare start-up only. */
+function loadDurations(seconds: number) {
+  return { warmUpSeconds: seconds, httpSeconds: seconds, wsSeconds: seconds };
+}
+
+function parsePositive(option: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`Invalid ${option} "${text}": use a positive integer.`);
+  }
+  return value;
+}
+
+function parseVariants(text: string): VariantId[] {
+  const known = VARIANTS.map((variant) => variant.id);
+  const names = text.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(known as string[]).includes(name)) {
+      throw new UsageError(
+        `Invalid --variants entry "${name}": use ${known.join(', ')}.`,
+      );
+    }
+  }
+  // Every ratio and delta pairs a variant with the uninstrumented run.
+  return known.filter((id) => id === 'none' || names.includes(id));
+}
+
+function parseEnv(assignments: readonly string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const assignment of assignments) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(assignment);
+    if (!match?.[1]) {
+      throw new UsageError(
+        `Invalid --env "${assignment}": use KEY=VALUE, such as ` +
+          'OTEL_NODE_ENABLED_INSTRUMENTATIONS=http.',
+      );
+    }
+    env[match[1]] = match[2] ?? '';
+  }
+  return env;
+}
+
+function parseParts(text: string): BenchPart[] {
+  const names = text.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(BENCH_PARTS as readonly string[]).includes(name)) {
+      throw new UsageError(
+        `Invalid --parts entry "${name}": use ${BENCH_PARTS.join(', ')}.`,
+      );
+    }
+  }
+  return names as BenchPart[];
+}
