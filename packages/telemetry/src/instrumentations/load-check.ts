@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DiagLogger } from '@opentelemetry/api';
+import semver from 'semver';
 import type { ActiveInstrumentation } from './registry.js';
 
 const require = createRequire(import.meta.url);
@@ -100,10 +101,19 @@ export class PatchTracker {
       log.debug(`instrumented ${module}${version ? ` ${version}` : ''}`);
     }
     for (const { owner, definition } of this.definitions) {
-      const seen = definition.moduleVersion !== undefined;
-      if (seen && !this.patched.has(definition.name)) {
+      const version = definition.moduleVersion;
+      if (version === undefined || this.patched.has(definition.name)) continue;
+
+      if (isInRange(version, definition.supportedVersions)) {
+        // Seen through a file of a package that was loaded before this SDK
+        // started, such as after a restart in the same process.
+        log.debug(
+          `${definition.name} ${version} was seen by the ${owner} instrumentation ` +
+            'but not patched, most likely because it was loaded before the SDK started',
+        );
+      } else {
         log.warn(
-          `${definition.name} ${definition.moduleVersion} is outside the range ` +
+          `${definition.name} ${version} is outside the range ` +
             `${definition.supportedVersions.join(' || ')} of the ${owner} ` +
             'instrumentation, so it is not instrumented',
         );
@@ -125,4 +135,9 @@ export class PatchTracker {
       return original.call(target, exports, version);
     };
   }
+}
+
+/** Tells whether a version satisfies a range, as the instrumentation checks it. */
+function isInRange(version: string, ranges: readonly string[]): boolean {
+  return ranges.some((range) => semver.satisfies(version, range));
 }

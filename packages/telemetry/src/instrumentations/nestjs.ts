@@ -12,8 +12,11 @@ export const NESTJS_SUPPORTED_VERSIONS = ['>=4.0.0 <13'];
 const ROUTER_FILE = '@nestjs/core/router/router-execution-context.js';
 
 /**
- * Whether Nest's HTTP routes are traced in this process, set when the
- * instrumentation patches Nest's router and cleared when it unpatches it.
+ * Whether a Nest app in this process has created a traced HTTP route
+ * handler. It is set when `RouterExecutionContext.create` runs on the
+ * patched router, which Nest does for each route while the app starts, so
+ * importing `@nestjs/core`, or a Nest app without HTTP routes, leaves it
+ * unset.
  */
 export interface NestRouteTracing {
   traced: boolean;
@@ -31,6 +34,10 @@ interface VersionedDefinition {
   files?: VersionedFile[];
 }
 
+interface RouterModule {
+  RouterExecutionContext?: { prototype: { create?: unknown } };
+}
+
 type NestModule = typeof import('@opentelemetry/instrumentation-nestjs-core');
 
 export function createNestInstrumentation(routes: NestRouteTracing): Instrumentation {
@@ -45,7 +52,7 @@ export function createNestInstrumentation(routes: NestRouteTracing): Instrumenta
         definition.supportedVersions = NESTJS_SUPPORTED_VERSIONS;
         for (const file of definition.files ?? []) {
           file.supportedVersions = NESTJS_SUPPORTED_VERSIONS;
-          if (file.name === ROUTER_FILE) reportPatching(file, routes);
+          if (file.name === ROUTER_FILE) reportRouteHandlers(file, routes);
         }
       }
       return definitions as ReturnType<InstanceType<typeof NestInstrumentation>['init']>;
@@ -54,19 +61,41 @@ export function createNestInstrumentation(routes: NestRouteTracing): Instrumenta
   return new WidenedNestInstrumentation();
 }
 
-function reportPatching(file: VersionedFile, routes: NestRouteTracing): void {
+/**
+ * Wraps the router file's patch so that the patched `create` also sets
+ * `routes.traced`. The unpatch restores the contrib wrapper first, because
+ * its own unwrap only acts while that wrapper is in place.
+ */
+function reportRouteHandlers(file: VersionedFile, routes: NestRouteTracing): void {
   const { patch, unpatch } = file;
-  if (patch) {
-    file.patch = (exports, version) => {
-      const patched = patch(exports, version);
-      routes.traced = true;
-      return patched;
-    };
-  }
-  if (unpatch) {
-    file.unpatch = (exports, version) => {
-      routes.traced = false;
-      unpatch(exports, version);
-    };
-  }
+  if (!patch) return;
+
+  let restore: (() => void) | undefined;
+  file.patch = (exports, version) => {
+    const patched = patch(exports, version);
+    restore = markCreate(patched as RouterModule, routes);
+    return patched;
+  };
+  file.unpatch = (exports, version) => {
+    restore?.();
+    restore = undefined;
+    unpatch?.(exports, version);
+  };
+}
+
+function markCreate(
+  module: RouterModule,
+  routes: NestRouteTracing,
+): (() => void) | undefined {
+  const prototype = module?.RouterExecutionContext?.prototype;
+  const create = prototype?.create;
+  if (!prototype || typeof create !== 'function') return undefined;
+
+  prototype.create = function createTracedHandler(this: unknown, ...args: unknown[]) {
+    routes.traced = true;
+    return create.apply(this, args);
+  };
+  return () => {
+    prototype.create = create;
+  };
 }

@@ -59,6 +59,27 @@ describe('PatchTracker', () => {
     ]);
   });
 
+  it('logs an unpatched in-range version at debug', () => {
+    const definition = {
+      name: 'ioredis',
+      supportedVersions: ['>=2.0.0 <7'],
+      moduleVersion: '6.1.0',
+      patch: (exports: unknown, _version?: string) => exports,
+      files: [],
+    };
+    const tracker = new PatchTracker([
+      { name: 'ioredis', packages: ['ioredis'], instrumentation: instrumentationWith([definition]) },
+    ]);
+    const { logger, lines } = recordingLogger();
+
+    tracker.report(logger);
+
+    expect(lines).toEqual([
+      'debug ioredis 6.1.0 was seen by the ioredis instrumentation but not ' +
+        'patched, most likely because it was loaded before the SDK started',
+    ]);
+  });
+
   it('counts a patched file as its module', () => {
     const file = { name: '@nestjs/core/router/router-execution-context.js', supportedVersions: ['*'], patch: (exports: unknown) => exports };
     const definition = { name: '@nestjs/core', supportedVersions: ['>=4 <13'], moduleVersion: '12.6.3', files: [file] };

@@ -12,6 +12,11 @@ const receiver = useReceiver();
 const STARTS = [
   { name: 'ESM with --import', file: 'express-app.mjs', nodeArgs: ['--import', '@seda/telemetry/register'] },
   { name: 'CJS with --require', file: 'express-app.cjs', nodeArgs: ['--require', '@seda/telemetry/register'] },
+  {
+    name: 'ESM beside a Nest application context',
+    file: 'express-beside-nest.mjs',
+    nodeArgs: ['--import', '@seda/telemetry/register'],
+  },
   { name: 'ESM with startTelemetry()', file: 'programmatic.mjs', nodeArgs: [] },
 ];
 
@@ -40,6 +45,22 @@ describe.each(STARTS)('$name', ({ file, nodeArgs }) => {
     });
     expect(points[0]?.unit).toBe('s');
     expect(points[0]?.count).toBe(1);
+  });
+});
+
+describe('express app mounted under a path', () => {
+  it('keeps the mount path in http.route', async () => {
+    const { url } = await startServerFixture('express-app.mjs', {
+      nodeArgs: ['--import', '@seda/telemetry/register'],
+      env: exportEnv(receiver()),
+    });
+
+    const reply = await fetch(`${url}/legacy/orders/9`);
+    expect(reply.status).toBe(200);
+
+    const [server] = await receiver().waitForSpans({ kind: 'SERVER' });
+    expect(server?.attributes['http.route']).toBe('/legacy/orders/:orderId');
+    expect(server?.name).toBe('GET /legacy/orders/:orderId');
   });
 });
 
