@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { DiagLogger } from '@opentelemetry/api';
-import semver from 'semver';
 import type { ActiveInstrumentation } from './registry.js';
 
 const require = createRequire(import.meta.url);
@@ -137,7 +136,14 @@ export class PatchTracker {
   }
 }
 
-/** Tells whether a version satisfies a range, as the instrumentation checks it. */
+type Satisfies = (version: string, range: string) => boolean;
+
+/**
+ * Tells whether a version satisfies a range, as the instrumentation checks
+ * it. semver is loaded here, on this rare path, because loading it at start
+ * reads some 50 more files.
+ */
 function isInRange(version: string, ranges: readonly string[]): boolean {
-  return ranges.some((range) => semver.satisfies(version, range));
+  const satisfies = require('semver/functions/satisfies') as Satisfies;
+  return ranges.some((range) => satisfies(version, range));
 }
