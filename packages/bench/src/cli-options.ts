@@ -15,11 +15,11 @@ export class UsageError extends Error {}
 export interface BenchOptions {
   readonly settings: BenchSettings;
   readonly parts: readonly BenchPart[];
-  /** Report path without its extension: `.md` and `.json` are added. */
+  /** The report path without its extension, to which `.md` and `.json` are added. */
   readonly base: string;
 }
 
-/** Parses the command line of `main.js`; throws a `UsageError` on bad input. */
+/** Parses the command line of `main.js`, and throws a `UsageError` on invalid input. */
 export function parseBenchOptions(args: readonly string[]): BenchOptions {
   const { values } = parseCommandLine(args);
   const smoke = values.smoke || process.env.BENCH_SMOKE === '1';

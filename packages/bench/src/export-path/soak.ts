@@ -165,7 +165,9 @@ async function soak(
 async function sampleRetained(app: AppChild): Promise<number> {
   const sample = await sampleChild(app.child, { gc: true });
   if (sample.retainedBytes === undefined) {
-    throw new Error('the soak child runs without --expose-gc');
+    throw new Error(
+      'soak: the app child reported no retained memory; start it with --expose-gc',
+    );
   }
   return sample.retainedBytes;
 }

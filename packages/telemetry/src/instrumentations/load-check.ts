@@ -104,8 +104,8 @@ export class PatchTracker {
       if (version === undefined || this.patched.has(definition.name)) continue;
 
       if (isInRange(version, definition.supportedVersions)) {
-        // Seen through a file of a package that was loaded before this SDK
-        // started, such as after a restart in the same process.
+        // The instrumentation saw the package through one of its files but
+        // never patched it, as after a restart of the SDK in one process.
         log.debug(
           `${definition.name} ${version} was seen by the ${owner} instrumentation ` +
             'but not patched, most likely because it was loaded before the SDK started',

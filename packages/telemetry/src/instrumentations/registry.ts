@@ -43,7 +43,7 @@ export interface InstrumentationContext {
 interface SharedContext extends InstrumentationContext {
   /** socket.io's HTTP paths, which the HTTP instrumentation leaves out. */
   readonly engineRequests: EngineRequestFilter;
-  /** Set by the NestJS instrumentation, read by the express one. */
+  /** The Nest route switch, which the NestJS instrumentation sets and the express one reads. */
   readonly nestRoutes: NestRouteTracing;
 }
 

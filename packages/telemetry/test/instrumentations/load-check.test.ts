@@ -2,6 +2,7 @@ import type { DiagLogger } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { describe, expect, it } from 'vitest';
 import { PatchTracker } from '../../src/instrumentations/load-check.js';
+import type { InstrumentationName } from '../../src/instrumentations/registry.js';
 
 function recordingLogger() {
   const lines: string[] = [];
@@ -17,6 +18,30 @@ function recordingLogger() {
 
 function instrumentationWith(definitions: object[]): Instrumentation {
   return { getModuleDefinitions: () => definitions } as unknown as Instrumentation;
+}
+
+/**
+ * Reports a module that its instrumentation saw in `version` but never
+ * patched, and returns the logged lines.
+ */
+function reportUnpatched(
+  name: InstrumentationName,
+  range: string,
+  version: string,
+): string[] {
+  const definition = {
+    name,
+    supportedVersions: [range],
+    moduleVersion: version,
+    patch: (exports: unknown, _version?: string) => exports,
+    files: [],
+  };
+  const tracker = new PatchTracker([
+    { name, packages: [name], instrumentation: instrumentationWith([definition]) },
+  ]);
+  const { logger, lines } = recordingLogger();
+  tracker.report(logger);
+  return lines;
 }
 
 describe('PatchTracker', () => {
@@ -39,19 +64,7 @@ describe('PatchTracker', () => {
   });
 
   it('warns about a version outside the range', () => {
-    const definition = {
-      name: 'express',
-      supportedVersions: ['>=4 <6'],
-      moduleVersion: '6.0.0',
-      patch: (exports: unknown, _version?: string) => exports,
-      files: [],
-    };
-    const tracker = new PatchTracker([
-      { name: 'express', packages: ['express'], instrumentation: instrumentationWith([definition]) },
-    ]);
-    const { logger, lines } = recordingLogger();
-
-    tracker.report(logger);
+    const lines = reportUnpatched('express', '>=4 <6', '6.0.0');
 
     expect(lines).toEqual([
       'warn express 6.0.0 is outside the range >=4 <6 of the express ' +
@@ -60,19 +73,7 @@ describe('PatchTracker', () => {
   });
 
   it('logs an unpatched in-range version at debug', () => {
-    const definition = {
-      name: 'ioredis',
-      supportedVersions: ['>=2.0.0 <7'],
-      moduleVersion: '6.1.0',
-      patch: (exports: unknown, _version?: string) => exports,
-      files: [],
-    };
-    const tracker = new PatchTracker([
-      { name: 'ioredis', packages: ['ioredis'], instrumentation: instrumentationWith([definition]) },
-    ]);
-    const { logger, lines } = recordingLogger();
-
-    tracker.report(logger);
+    const lines = reportUnpatched('ioredis', '>=2.0.0 <7', '6.1.0');
 
     expect(lines).toEqual([
       'debug ioredis 6.1.0 was seen by the ioredis instrumentation but not ' +
