@@ -89,9 +89,9 @@ export interface OtlpSignalOptions extends OtlpOptions {
 export interface BatchOptions {
   /** Default 5000 for spans, 1000 for logs. */
   scheduledDelayMillis?: number;
-  /** Default 2048. Records beyond it are dropped and counted. */
+  /** Default 8192 for spans, 2048 for logs. Records beyond it are dropped and counted. */
   maxQueueSize?: number;
-  /** Default 512. */
+  /** Default 2048 for spans, 512 for logs. */
   maxExportBatchSize?: number;
   /** Default 30000. */
   exportTimeoutMillis?: number;

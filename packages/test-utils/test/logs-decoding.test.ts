@@ -21,7 +21,7 @@ import {
   type OtlpReceiver,
   type ReceivedLogRecord,
 } from '../src/index.js';
-import { exportOrThrow, hrTimeToNanos } from './support/export-result.js';
+import { countWithoutDecoding, exportOrThrow, hrTimeToNanos } from './support/export-result.js';
 
 const SPAN_CONTEXT = {
   traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
@@ -144,5 +144,19 @@ describe('log decoding', () => {
       expect(record.resource).toEqual({ 'service.name': 'player-service' });
       expect(record.scope).toEqual({ name: 'seda-player', version: '3.1.0' });
     });
+  });
+
+  it('discard mode counts the log records it does not decode', async () => {
+    const counts = await countWithoutDecoding(
+      receiver,
+      [
+        new ProtoLogExporter({ url: receiver.endpoint('logs') }),
+        new JsonLogExporter({ url: receiver.endpoint('logs') }),
+      ],
+      recorded,
+    );
+
+    expect(fromProtobuf.length).toBeGreaterThan(1);
+    expect(counts).toEqual([fromProtobuf.length, fromProtobuf.length]);
   });
 });

@@ -17,7 +17,7 @@ import {
   type OtlpReceiver,
   type ReceivedMetricPoint,
 } from '../src/index.js';
-import { exportOrThrow } from './support/export-result.js';
+import { countWithoutDecoding, exportOrThrow } from './support/export-result.js';
 
 /** A metric reader that collects only when `collect()` is called. */
 class ManualReader extends MetricReader {
@@ -213,5 +213,19 @@ describe('metric decoding', () => {
       expect(point.resource).toEqual({ 'service.name': 'chat-service' });
       expect(point.scope).toEqual({ name: 'seda-chat', version: '2.0.0' });
     }
+  });
+
+  it('discard mode counts the metric points it does not decode', async () => {
+    const counts = await countWithoutDecoding(
+      receiver,
+      [
+        new ProtoMetricExporter({ url: receiver.endpoint('metrics') }),
+        new JsonMetricExporter({ url: receiver.endpoint('metrics') }),
+      ],
+      metrics,
+    );
+
+    expect(fromProtobuf.length).toBeGreaterThan(1);
+    expect(counts).toEqual([fromProtobuf.length, fromProtobuf.length]);
   });
 });

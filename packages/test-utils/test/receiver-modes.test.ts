@@ -78,6 +78,19 @@ describe('receiver modes', () => {
     expect(receiver.spans()).toEqual([]);
   });
 
+  it('discard mode answers 400 to a truncated protobuf body', async () => {
+    receiver.setMode('discard');
+    // Field 1 announces 5 bytes of content, and one follows.
+    const response = await fetch(receiver.endpoint('traces'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body: new Uint8Array([0x0a, 0x05, 0x01]),
+    });
+
+    expect(response.status).toBe(400);
+    expect(receiver.requests()[0]?.error).toBe('invalid protobuf: truncated message');
+  });
+
   it('refuse mode fails with 503', async () => {
     receiver.setMode('refuse');
 

@@ -15,7 +15,7 @@ import {
   type OtlpReceiver,
   type ReceivedSpan,
 } from '../src/index.js';
-import { exportOrThrow, hrTimeToNanos } from './support/export-result.js';
+import { countWithoutDecoding, exportOrThrow, hrTimeToNanos } from './support/export-result.js';
 
 const SPAN_ATTRIBUTES = {
   'http.route': '/rooms/:roomId',
@@ -184,5 +184,19 @@ describe('trace decoding', () => {
       status: 200,
       itemCount: 3,
     });
+  });
+
+  it('discard mode counts the spans it does not decode', async () => {
+    const counts = await countWithoutDecoding(
+      receiver,
+      [
+        new ProtoTraceExporter({ url: receiver.endpoint('traces') }),
+        new JsonTraceExporter({ url: receiver.endpoint('traces') }),
+      ],
+      recorded,
+    );
+
+    expect(fromProtobuf.length).toBeGreaterThan(1);
+    expect(counts).toEqual([fromProtobuf.length, fromProtobuf.length]);
   });
 });

@@ -1,10 +1,13 @@
 // The local collector: the OTLP/HTTP receiver of @seda/test-utils in a
 // process of its own, so that decoding exports takes no CPU from the load
 // generator. It keeps running totals and discards what it decoded, so that
-// its memory stays flat through a long run.
+// its memory stays flat through a long run. In `discard` mode it counts the
+// items of each request without decoding them.
 import type {
   OtlpReceiver,
+  OtlpSignal,
   ReceivedMetricPoint,
+  ReceivedRequest,
   ReceiverMode,
 } from '@seda/test-utils';
 import { startOtlpReceiver } from '@seda/test-utils';
@@ -55,18 +58,27 @@ process.on('message', (command: CollectorCommand) => {
 process.send?.({ type: 'listening', url: receiver.url });
 
 function drain(source: OtlpReceiver): void {
-  const { spans, metrics, logs, requests } = {
-    spans: source.spans().length,
-    metrics: source.metrics(),
-    logs: source.logs().length,
-    requests: source.requests().length,
-  };
+  const requests = source.requests();
+  const metrics = source.metrics();
   source.reset();
-  totals.spans += spans;
-  totals.metricPoints += metrics.length;
-  totals.logRecords += logs;
-  totals.requests += requests;
+  // Item counts come from the requests, which the `discard` mode counts
+  // without decoding.
+  totals.spans += itemsOf(requests, 'traces');
+  totals.metricPoints += itemsOf(requests, 'metrics');
+  totals.logRecords += itemsOf(requests, 'logs');
+  totals.requests += requests.length;
   recordDrops(metrics);
+}
+
+function itemsOf(
+  requests: readonly ReceivedRequest[],
+  signal: OtlpSignal,
+): number {
+  let items = 0;
+  for (const request of requests) {
+    if (request.signal === signal) items += request.itemCount;
+  }
+  return items;
 }
 
 function recordDrops(points: readonly ReceivedMetricPoint[]): void {

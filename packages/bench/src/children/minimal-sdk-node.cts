@@ -10,15 +10,24 @@ import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 
-// A reader built in code reads no `OTEL_METRIC_EXPORT_INTERVAL` in SDK 3.x,
-// so the set-up passes it on, as the other variants honour it.
+// A reader or a span processor built in code reads no `OTEL_METRIC_*` or
+// `OTEL_BSP_*` variable in SDK 3.x, so the set-up passes them on, as the
+// other variants honour them.
 const exportIntervalMillis = Number(
   process.env.OTEL_METRIC_EXPORT_INTERVAL ?? 60_000,
+);
+const maxQueueSize = Number(process.env.OTEL_BSP_MAX_QUEUE_SIZE ?? 2048);
+const maxExportBatchSize = Number(
+  process.env.OTEL_BSP_MAX_EXPORT_BATCH_SIZE ?? 512,
 );
 
 const sdk = new NodeSDK({
   spanProcessors: [
-    new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }),
+    new BatchSpanProcessor({
+      exporter: new OTLPTraceExporter(),
+      maxQueueSize,
+      maxExportBatchSize,
+    }),
   ],
   metricReaders: [
     new PeriodicExportingMetricReader({

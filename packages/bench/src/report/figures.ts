@@ -17,6 +17,7 @@ export interface VariantFigures {
   readonly cpuMicrosPerRequest?: Summary;
   /** Per round, this variant's CPU time per request minus the uninstrumented one's. */
   readonly extraCpuMicrosPerRequest?: Summary;
+  readonly exportedSpansPerRequest?: Summary;
   readonly esmStartupMillis?: Summary;
   readonly esmStartupDeltaMillis?: Summary;
   readonly esmStartCpuDeltaMillis?: Summary;
@@ -64,6 +65,9 @@ function loadFigures(all: readonly LoadMeasurement[], id: VariantId) {
     p99Ratio: summarize(p99.ratios),
     cpuMicrosPerRequest: summarize(cpu.values),
     extraCpuMicrosPerRequest: summarize(cpu.deltas),
+    exportedSpansPerRequest: summarize(
+      pick((m) => m.exportedSpansPerRequest).values,
+    ),
     esmStartupMillis: summarize(start.values),
     esmStartupDeltaMillis: summarize(start.deltas),
     esmStartCpuDeltaMillis: summarize(startCpu.deltas),

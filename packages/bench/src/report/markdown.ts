@@ -86,6 +86,7 @@ function httpSection(
     formatSummary(f.cpuMicrosPerRequest, 0),
     formatSummary(f.extraCpuMicrosPerRequest, 0),
     formatNumber(censusOf(report.census, f.variant, 'esm')?.spansPerRequest),
+    formatSummary(f.exportedSpansPerRequest, 1),
   ]);
   return section(
     `HTTP: \`GET ${ROUTE}\`, ${report.settings.connections} connections`,
@@ -100,6 +101,7 @@ function httpSection(
         'CPU µs/req',
         'Δ CPU µs/req',
         'spans/req',
+        'exported spans/req',
       ],
       rows,
     ),

@@ -12,11 +12,7 @@ const CENSUS_REQUESTS = 100;
 const CENSUS_MESSAGES = 100;
 /** Metric exports during the census requests, to show that metrics arrive. */
 const CENSUS_EXPORT_ENV = { OTEL_METRIC_EXPORT_INTERVAL: '500' };
-/**
- * Longer than the batch span processor's default 5 s delay, which the
- * minimal sdk-node set-up keeps: a processor built in code reads no
- * `OTEL_BSP_*` variable in SDK 3.x.
- */
+/** Longer than the batch span processor's 5 s delay, which every variant keeps. */
 const SETTLE_MILLIS = 6_000;
 
 /**

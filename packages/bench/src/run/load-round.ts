@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runHttpLoad } from '../load/http-load.js';
 import { runWsLoad } from '../load/ws-load.js';
 import type { BenchSettings } from '../settings.js';
+import type { CollectorChild } from './collector-child.js';
 import type { ModuleSystem, Variant } from '../variants.js';
 import {
   type AppChild,
@@ -18,6 +19,7 @@ import type { LoadMeasurement, StartMeasurement } from './measurements.js';
 export interface RunContext {
   readonly settings: BenchSettings;
   readonly endpoint: string;
+  readonly collector: CollectorChild;
   readonly templateDatabase: string;
   readonly workDir: string;
 }
@@ -42,11 +44,13 @@ export async function measureLoad(
     });
 
     const beforeLoad = await sampleChild(app.child);
+    await context.collector.totals(true);
     const http = await runHttpLoad(url, {
       connections: settings.connections,
       seconds: settings.httpSeconds,
     });
     const afterLoad = await sampleChild(app.child);
+    const exported = await context.collector.totals();
     const ws = await runWsLoad(app.listening.url, {
       clients: settings.wsClients,
       seconds: settings.wsSeconds,
@@ -60,6 +64,7 @@ export async function measureLoad(
       rssAfterLoadBytes: afterLoad.rssBytes,
       cpuMicrosPerRequest:
         (afterLoad.cpuMicros - beforeLoad.cpuMicros) / http.requests,
+      exportedSpansPerRequest: exported.spans / http.requests,
       http,
       ws,
     };

@@ -14,6 +14,11 @@ export interface LoadMeasurement {
   readonly rssAfterLoadBytes: number;
   /** Child CPU time (user + system) per completed request of the measured load. */
   readonly cpuMicrosPerRequest: number;
+  /**
+   * Spans that reached the collector during the measured load, per request
+   * served: below the census's figure when the SDK dropped spans.
+   */
+  readonly exportedSpansPerRequest: number;
   readonly http: HttpLoadResult;
   readonly ws: WsLoadResult;
 }

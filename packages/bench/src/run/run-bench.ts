@@ -60,6 +60,7 @@ export async function runBench(
     const context: RunContext = {
       settings,
       endpoint: collector.url,
+      collector,
       templateDatabase,
       workDir,
     };

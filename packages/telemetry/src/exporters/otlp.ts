@@ -4,7 +4,8 @@ import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Signal } from '../config/defaults.js';
 import type { ResolvedOtlp } from '../config/resolved.js';
-import { muteConfigurationWarnings } from '../diag/logger.js';
+import { componentLogger, muteConfigurationWarnings } from '../diag/logger.js';
+import { DeferredExporter, DeferredMetricExporter, type Exporter } from './deferred.js';
 import { loadModule } from './load.js';
 
 interface ExporterModules {
@@ -46,10 +47,11 @@ type ExporterClass<T> = new (config: Record<string, unknown>) => T;
 
 /**
  * Creates the standard OTLP/HTTP exporter of a signal from a resolved
- * configuration, with each request cut at the shutdown timeout. The
- * exporter package also reads the `OTEL_EXPORTER_OTLP_*`
- * variables itself. Its warnings about invalid values are muted, because the
- * configuration layer has already reported each of them once.
+ * configuration, with each request cut at the shutdown timeout. Its module
+ * loads at the first export (see {@link DeferredExporter}). The exporter
+ * package also reads the `OTEL_EXPORTER_OTLP_*` variables itself. Its
+ * warnings about invalid values are muted, because the configuration layer
+ * has already reported each of them once.
  */
 export function createOtlpExporter<S extends Signal>(
   signal: S,
@@ -57,20 +59,28 @@ export function createOtlpExporter<S extends Signal>(
   shutdown: { readonly timeoutMillis: number },
   selfMetrics: MeterProvider | undefined,
 ): SignalExporters[S] {
-  const { module, className } = MODULES[signal];
-  const loaded = loadModule<Record<string, unknown>>(module[otlp.protocol]);
-  const Exporter = loaded[className] as ExporterClass<SignalExporters[S]>;
-
-  return muteConfigurationWarnings(
-    () =>
-      new Exporter({
-        url: otlp.url,
-        headers: { ...otlp.headers },
-        // A request that outlives the shutdown bound, with its retries,
-        // would keep the process alive after shutdown() has given up on it.
-        timeoutMillis: Math.max(1, Math.min(otlp.timeoutMillis, shutdown.timeoutMillis)),
-        compression: otlp.compression,
-        selfObsMeterProvider: selfMetrics,
-      }),
-  );
+  const log = componentLogger('export');
+  const create = () => {
+    const { module, className } = MODULES[signal];
+    const loaded = loadModule<Record<string, unknown>>(module[otlp.protocol]);
+    const Exporter = loaded[className] as ExporterClass<SignalExporters[S]>;
+    return muteConfigurationWarnings(
+      () =>
+        new Exporter({
+          url: otlp.url,
+          headers: { ...otlp.headers },
+          // A request that outlives the shutdown bound, with its retries,
+          // would keep the process alive after shutdown() has given up on it.
+          timeoutMillis: Math.max(1, Math.min(otlp.timeoutMillis, shutdown.timeoutMillis)),
+          compression: otlp.compression,
+          selfObsMeterProvider: selfMetrics,
+        }),
+    );
+  };
+  const loader = create as () => Exporter<unknown>;
+  const deferred =
+    signal === 'metrics'
+      ? new DeferredMetricExporter(loader, log)
+      : new DeferredExporter(loader, log);
+  return deferred as unknown as SignalExporters[S];
 }

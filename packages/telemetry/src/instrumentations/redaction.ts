@@ -139,27 +139,38 @@ export class UrlRedactor {
 
   /**
    * Redacts a query string. A leading `?`, which the undici instrumentation
-   * keeps in `url.query`, is kept too.
+   * keeps in `url.query`, is kept too. A query with nothing to redact, the
+   * common case, is returned as it is without building a new string.
    */
   redactQuery(query: string): string {
-    const prefix = query.startsWith('?') ? '?' : '';
-    return (
-      prefix +
-      query
-        .slice(prefix.length)
-        .split('&')
-        .map((pair) => this.redactPair(pair))
-        .join('&')
-    );
+    let redacted = '';
+    // Up to `copied`, the query is either unchanged or already in `redacted`.
+    let copied = 0;
+    let start = query.startsWith('?') ? 1 : 0;
+
+    while (start <= query.length) {
+      const found = query.indexOf('&', start);
+      const end = found === -1 ? query.length : found;
+      const replacement = this.redactPair(query, start, end);
+      if (replacement !== undefined) {
+        redacted += query.slice(copied, start) + replacement;
+        copied = end;
+      }
+      start = end + 1;
+    }
+    return copied === 0 ? query : redacted + query.slice(copied);
   }
 
-  private redactPair(pair: string): string {
-    const separator = pair.indexOf('=');
-    if (separator === -1) return pair;
+  /** Returns the redacted form of one `name=value` pair, or undefined to keep it. */
+  private redactPair(query: string, start: number, end: number): string | undefined {
+    const separator = query.indexOf('=', start);
+    if (separator === -1 || separator >= end) return undefined;
 
-    const name = pair.slice(0, separator);
+    const name = query.slice(start, separator);
     if (this.isSecretParam(name)) return `${name}=${REDACTED}`;
-    return `${name}=${this.redactNestedUrl(pair.slice(separator + 1))}`;
+    const value = query.slice(separator + 1, end);
+    const redacted = this.redactNestedUrl(value);
+    return redacted === value ? undefined : `${name}=${redacted}`;
   }
 
   /**
@@ -187,9 +198,10 @@ function safeDecode(text: string): string {
 
 /**
  * Redacts the URL attributes of every span, whichever instrumentation set
- * them, when the span starts and again before it ends. Secret header
- * attributes are redacted before it ends. It runs before the exporting
- * processors, so they receive only redacted values.
+ * them, when the span starts (for the processors added after this one) and
+ * again before it ends. Secret header attributes are redacted before it
+ * ends. It runs before the exporting processors, so they receive only
+ * redacted values.
  */
 export class RedactingSpanProcessor implements SpanProcessor {
   constructor(private readonly redactor: UrlRedactor) {}
@@ -200,7 +212,8 @@ export class RedactingSpanProcessor implements SpanProcessor {
 
   onEnding(span: Span): void {
     this.redactUrls(span);
-    for (const key of Object.keys(span.attributes)) {
+    const attributes = span.attributes;
+    for (const key in attributes) {
       if (isSecretHeaderAttribute(key)) span.setAttribute(key, REDACTED);
     }
   }

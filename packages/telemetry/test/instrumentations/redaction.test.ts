@@ -50,3 +50,25 @@ describe('UrlRedactor', () => {
     expect(redactor.redactUrl('/x?%E0%A4%A=1&token=abc')).toBe('/x?%E0%A4%A=1&token=REDACTED');
   });
 });
+
+describe('UrlRedactor.redactQuery', () => {
+  const redactor = new UrlRedactor();
+
+  it('keeps a long query with nothing secret as it is', () => {
+    const query = 'limit=20&before=' + 'x'.repeat(40);
+
+    expect(redactor.redactQuery(query)).toBe(query);
+  });
+
+  it.each([
+    ['token=a', 'token=REDACTED'],
+    ['page=1&token=a', 'page=1&token=REDACTED'],
+    ['token=a&page=1&sig=b', 'token=REDACTED&page=1&sig=REDACTED'],
+    ['?page=1&&token=a&', '?page=1&&token=REDACTED&'],
+    ['flag&token=a=b', 'flag&token=REDACTED'],
+    ['', ''],
+    ['?', '?'],
+  ])('redacts %j', (input, expected) => {
+    expect(redactor.redactQuery(input)).toBe(expected);
+  });
+});

@@ -5,7 +5,8 @@ import { exportEnv, startFixture } from '../support/fixtures.js';
 const receiver = useReceiver();
 
 // A batch delay far above the test's duration, so only a flush exports, and
-// fewer spans than the queue holds (2048), so none is dropped for space.
+// fewer spans than the queue holds (8192 by default), so none is dropped
+// for space.
 const SLOW_BATCHES = { OTEL_BSP_SCHEDULE_DELAY: '60000', SPAN_COUNT: '2000' };
 
 function burstNames(): Set<string> {
@@ -51,9 +52,28 @@ describe('shutdown', () => {
     expect(burstNames().size).toBe(2000);
   });
 
+  it("the default queue holds four times the specification's 2048 spans", async () => {
+    const fixture = await startFixture('span-burst.mjs', {
+      env: exportEnv(receiver(), { ...SLOW_BATCHES, SPAN_COUNT: '8000', EXIT_MODE: 'shutdown' }),
+    });
+
+    await fixture.exited;
+    expect(burstNames().size).toBe(8000);
+    const batches = receiver()
+      .requests()
+      .filter((request) => request.signal === 'traces' && request.itemCount > 0);
+    expect(batches.map((request) => request.itemCount)).toEqual([2048, 2048, 2048, 1856]);
+  });
+
   it('counts spans dropped on a full queue', async () => {
     const fixture = await startFixture('span-burst.mjs', {
-      env: exportEnv(receiver(), { ...SLOW_BATCHES, SPAN_COUNT: '3000', EXIT_MODE: 'shutdown' }),
+      env: exportEnv(receiver(), {
+        ...SLOW_BATCHES,
+        OTEL_BSP_MAX_QUEUE_SIZE: '2048',
+        OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '512',
+        SPAN_COUNT: '3000',
+        EXIT_MODE: 'shutdown',
+      }),
     });
     await fixture.exited;
 

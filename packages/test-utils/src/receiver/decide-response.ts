@@ -1,3 +1,4 @@
+import { countExportItems } from '../otlp/count-items.js';
 import { decodeExportRequest } from '../otlp/decode-request.js';
 import {
   encodeExportResponse,
@@ -29,8 +30,10 @@ export interface ReceiverResponse {
   body: Uint8Array;
   /** The `google.rpc.Status` message of an error response. */
   error?: string;
-  /** The decoded telemetry, on a 200 response. */
+  /** The decoded telemetry, on a 200 response outside `discard` mode. */
   accepted?: NormalizedRequest;
+  /** How many items the request carried, on a 200 response. */
+  itemCount?: number;
 }
 
 /**
@@ -55,22 +58,26 @@ function errorResponse(
   };
 }
 
-async function decodeAndRespond(
+/**
+ * Answers 200 with what `read` makes of the decompressed body, or 400 when
+ * the body does not decode.
+ */
+async function readAndRespond(
   signal: OtlpSignal,
   encoding: OtlpEncoding,
   incoming: IncomingExport,
+  read: (body: Buffer) => Pick<ReceiverResponse, 'accepted' | 'itemCount'>,
 ): Promise<ReceiverResponse> {
   try {
     const body = await decompressBody(incoming.body, incoming.contentEncoding);
-    const request = decodeExportRequest(signal, encoding, body);
-    const accepted = normalizeRequest(signal, request);
+    const outcome = read(body);
     const response = encodeExportResponse(signal, encoding);
 
     return {
       status: 200,
       headers: { 'content-type': response.contentType },
       body: response.body,
-      accepted,
+      ...outcome,
     };
   } catch (error) {
     if (!(error instanceof OtlpDecodeError)) throw error;
@@ -140,18 +147,16 @@ export async function decideResponse(
         'use application/x-protobuf or application/json',
     );
   }
-  if (mode === 'discard') return emptySuccess(signal, encoding);
-  return decodeAndRespond(signal, encoding, incoming);
-}
-
-function emptySuccess(
-  signal: OtlpSignal,
-  encoding: OtlpEncoding,
-): ReceiverResponse {
-  const response = encodeExportResponse(signal, encoding);
-  return {
-    status: 200,
-    headers: { 'content-type': response.contentType },
-    body: response.body,
-  };
+  if (mode === 'discard') {
+    return readAndRespond(signal, encoding, incoming, (body) => ({
+      itemCount: countExportItems(signal, encoding, body),
+    }));
+  }
+  return readAndRespond(signal, encoding, incoming, (body) => {
+    const accepted = normalizeRequest(
+      signal,
+      decodeExportRequest(signal, encoding, body),
+    );
+    return { accepted, itemCount: accepted.items.length };
+  });
 }

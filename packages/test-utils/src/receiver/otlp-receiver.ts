@@ -72,7 +72,7 @@ function describeRequest(
     contentEncoding: incoming.contentEncoding,
     byteLength: incoming.body.length,
     status: decision?.status ?? null,
-    itemCount: decision?.accepted?.items.length ?? 0,
+    itemCount: decision?.itemCount ?? 0,
   };
 
   if (incoming.signal !== undefined) record.signal = incoming.signal;

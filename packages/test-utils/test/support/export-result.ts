@@ -1,5 +1,7 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 
+import type { OtlpReceiver } from '../../src/index.js';
+
 interface CallbackExporter<T> {
   export(items: T, resultCallback: (result: ExportResult) => void): void;
   shutdown(): Promise<void>;
@@ -27,6 +29,26 @@ export async function exportOrThrow<T>(
 
   if (result.code !== ExportResultCode.SUCCESS) {
     throw result.error ?? new Error('export failed without an error');
+  }
+}
+
+/**
+ * Exports `items` once through each exporter with the receiver in `discard`
+ * mode, then returns the item count that the receiver recorded for each
+ * request, and leaves the receiver in `accept` mode.
+ */
+export async function countWithoutDecoding<T>(
+  receiver: OtlpReceiver,
+  exporters: readonly CallbackExporter<T>[],
+  items: T,
+): Promise<number[]> {
+  receiver.setMode('discard');
+  try {
+    receiver.reset();
+    for (const exporter of exporters) await exportOrThrow(exporter, items);
+    return receiver.requests().map((request) => request.itemCount);
+  } finally {
+    receiver.setMode('accept');
   }
 }
 
