@@ -195,7 +195,8 @@ describe.each(['winston', 'pino'])('%s factory', (logger) => {
       () => readJsonLines(files.errors),
       'saving failed',
     );
-    await waitForLine(() => readJsonLines(files.all), 'handled request');
+    // The two files are written apart, so the error can reach one first.
+    await waitForLine(() => readJsonLines(files.all), 'saving failed');
     expect(error.level).toBe('error');
     expect(readJsonLines(files.errors).map((entry) => entry.message)).toEqual([
       'saving failed',
