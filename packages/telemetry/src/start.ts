@@ -161,6 +161,7 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
       tracerProvider,
       meterProvider,
       loggerProvider,
+      beforeMetricsShutdown: () => metricsPipeline?.loadExporters(),
       prometheusUrl: metricsPipeline?.prometheus?.url ?? Promise.resolve(undefined),
       timeoutMillis: config.shutdown.timeoutMillis,
       cleanups: [

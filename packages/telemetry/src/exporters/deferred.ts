@@ -2,7 +2,7 @@ import { diag, type DiagLogger } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { AggregationTemporality, type InstrumentType } from '@opentelemetry/sdk-metrics';
 
-/** What the span, log record and metric exporters have in common. */
+/** The interface that span, log record and metric exporters share. */
 export interface Exporter<Batch> {
   export(batch: Batch, resultCallback: (result: ExportResult) => void): void;
   forceFlush?(): Promise<void>;
@@ -30,7 +30,7 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
   ) {}
 
   export(batch: Batch, resultCallback: (result: ExportResult) => void): void {
-    const exporter = this.stopped ? undefined : this.exporter();
+    const exporter = this.stopped ? undefined : this.load();
     if (exporter === undefined) {
       resultCallback({
         code: ExportResultCode.FAILED,
@@ -50,8 +50,8 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
     return this.loaded?.shutdown() ?? Promise.resolve();
   }
 
-  /** The exporter, constructed on the first call; undefined if that failed. */
-  protected exporter(): Exporter<Batch> | undefined {
+  /** Returns the exporter, constructed on the first call, or undefined if that failed. */
+  load(): Exporter<Batch> | undefined {
     if (this.loaded || this.failure) return this.loaded;
     try {
       this.loaded = this.create();
@@ -85,7 +85,7 @@ export class DeferredMetricExporter<Batch>
   }
 
   selectAggregationTemporality(instrumentType: InstrumentType): AggregationTemporality {
-    const exporter = this.exporter() as MetricExporter<Batch> | undefined;
+    const exporter = this.load() as MetricExporter<Batch> | undefined;
     return (
       exporter?.selectAggregationTemporality?.(instrumentType) ??
       AggregationTemporality.CUMULATIVE

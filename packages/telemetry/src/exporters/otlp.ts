@@ -7,6 +7,7 @@ import type { ResolvedOtlp } from '../config/resolved.js';
 import { componentLogger, muteConfigurationWarnings } from '../diag/logger.js';
 import { DeferredExporter, DeferredMetricExporter, type Exporter } from './deferred.js';
 import { loadModule } from './load.js';
+import { StartEnvironment } from './start-environment.js';
 
 interface ExporterModules {
   readonly module: Record<'http/protobuf' | 'http/json', string>;
@@ -49,7 +50,8 @@ type ExporterClass<T> = new (config: Record<string, unknown>) => T;
  * Creates the standard OTLP/HTTP exporter of a signal from a resolved
  * configuration, with each request cut at the shutdown timeout. Its module
  * loads at the first export (see {@link DeferredExporter}). The exporter
- * package also reads the `OTEL_EXPORTER_OTLP_*` variables itself. Its
+ * package also reads the `OTEL_EXPORTER_OTLP_*` variables itself, as they
+ * were at start (see {@link StartEnvironment}). Its
  * warnings about invalid values are muted, because the configuration layer
  * has already reported each of them once.
  */
@@ -60,22 +62,21 @@ export function createOtlpExporter<S extends Signal>(
   selfMetrics: MeterProvider | undefined,
 ): SignalExporters[S] {
   const log = componentLogger('export');
+  const environment = new StartEnvironment();
   const create = () => {
     const { module, className } = MODULES[signal];
     const loaded = loadModule<Record<string, unknown>>(module[otlp.protocol]);
     const Exporter = loaded[className] as ExporterClass<SignalExporters[S]>;
-    return muteConfigurationWarnings(
-      () =>
-        new Exporter({
-          url: otlp.url,
-          headers: { ...otlp.headers },
-          // A request that outlives the shutdown bound, with its retries,
-          // would keep the process alive after shutdown() has given up on it.
-          timeoutMillis: Math.max(1, Math.min(otlp.timeoutMillis, shutdown.timeoutMillis)),
-          compression: otlp.compression,
-          selfObsMeterProvider: selfMetrics,
-        }),
-    );
+    const options = {
+      url: otlp.url,
+      headers: { ...otlp.headers },
+      // A request that outlives the shutdown bound, with its retries,
+      // would keep the process alive after shutdown() has given up on it.
+      timeoutMillis: Math.max(1, Math.min(otlp.timeoutMillis, shutdown.timeoutMillis)),
+      compression: otlp.compression,
+      selfObsMeterProvider: selfMetrics,
+    };
+    return muteConfigurationWarnings(() => environment.apply(() => new Exporter(options)));
   };
   const loader = create as () => Exporter<unknown>;
   const deferred =

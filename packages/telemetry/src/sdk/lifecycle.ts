@@ -11,6 +11,8 @@ export interface RunningParts {
   readonly tracerProvider: TracerProvider | undefined;
   readonly meterProvider: MeterProvider | undefined;
   readonly loggerProvider: LoggerProvider | undefined;
+  /** Runs just before the meter provider shuts down. */
+  readonly beforeMetricsShutdown?: () => void;
   readonly prometheusUrl: Promise<string | undefined>;
   /** Synchronous clean-ups run after the providers stop, in order. */
   readonly cleanups: readonly (() => void | Promise<void>)[];
@@ -74,11 +76,12 @@ export class TelemetryLifecycle implements TelemetryHandle {
    * metrics, then metrics, whose shutdown runs a final collection.
    */
   private async stopProviders(): Promise<void> {
-    const { tracerProvider, meterProvider, loggerProvider } = this.parts;
+    const { tracerProvider, meterProvider, loggerProvider, beforeMetricsShutdown } = this.parts;
     const results = await Promise.allSettled([
       tracerProvider?.shutdown(),
       loggerProvider?.shutdown(),
     ]);
+    beforeMetricsShutdown?.();
     await meterProvider?.shutdown();
     for (const result of results) {
       if (result.status === 'rejected') throw result.reason;

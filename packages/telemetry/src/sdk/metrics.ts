@@ -7,6 +7,7 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/resolved.js';
 import { consoleExporters } from '../exporters/console.js';
+import { DeferredExporter } from '../exporters/deferred.js';
 import { createOtlpExporter } from '../exporters/otlp.js';
 import {
   type PrometheusEndpoint,
@@ -19,6 +20,13 @@ import { meterViews } from './views.js';
 export interface MetricsPipeline {
   readonly meterProvider: MeterProvider;
   readonly prometheus: PrometheusEndpoint | undefined;
+  /**
+   * Constructs the OTLP exporter unless an export already did. The exporter
+   * creates its own metrics when constructed, and a meter provider that is
+   * shutting down creates no meters, so this runs before the shutdown's
+   * final collection.
+   */
+  loadExporters(): void;
 }
 
 /**
@@ -35,6 +43,7 @@ export function createMetricsPipeline(
   const selfMetrics = config.selfMetrics ? new LateBoundMeterProvider() : undefined;
   let prometheus: PrometheusEndpoint | undefined;
   const readers: IMetricReader[] = [];
+  const deferred: DeferredExporter<unknown>[] = [];
 
   for (const name of config.metrics.exporters) {
     if (name === 'prometheus') {
@@ -45,6 +54,7 @@ export function createMetricsPipeline(
         name === 'otlp'
           ? createOtlpExporter('metrics', config.metrics.otlp, config.shutdown, selfMetrics)
           : consoleExporters.metrics();
+      if (exporter instanceof DeferredExporter) deferred.push(exporter);
       readers.push(
         new PeriodicExportingMetricReader({
           exporter,
@@ -64,5 +74,11 @@ export function createMetricsPipeline(
     sdkMetricsEnabled: config.selfMetrics,
   });
   selfMetrics?.bind(meterProvider);
-  return { meterProvider, prometheus };
+  return {
+    meterProvider,
+    prometheus,
+    loadExporters: () => {
+      for (const exporter of deferred) exporter.load();
+    },
+  };
 }

@@ -36,6 +36,38 @@ describe('OTLP exporters', () => {
   });
 });
 
+describe('OTLP exporters created at shutdown', () => {
+  /** Long enough that nothing is exported before the shutdown. */
+  const NO_EXPORT_BEFORE_SHUTDOWN = {
+    OTEL_BSP_SCHEDULE_DELAY: '60000',
+    OTEL_BLRP_SCHEDULE_DELAY: '60000',
+    OTEL_METRIC_EXPORT_INTERVAL: '60000',
+  };
+
+  it('export the final metrics without a warning', async () => {
+    const fixture = await startFixture('late-environment.mjs', {
+      env: exportEnv(receiver(), NO_EXPORT_BEFORE_SHUTDOWN),
+    });
+    const exit = await fixture.exited;
+
+    expect(exit.stdout).toContain('shut down');
+    expect(exit.stderr).not.toContain('cannot provide a Meter');
+    expect(receiver().metrics().some((point) => point.name === 'late.count')).toBe(true);
+  });
+
+  it('read the exporter variables as they were at start', async () => {
+    const fixture = await startFixture('late-environment.mjs', {
+      env: exportEnv(receiver(), NO_EXPORT_BEFORE_SHUTDOWN),
+    });
+    await fixture.exited;
+
+    const counts = receiver()
+      .metrics()
+      .filter((point) => point.name === 'late.count');
+    expect(counts.map((point) => point.temporality)).toEqual(['cumulative']);
+  });
+});
+
 describe('DeferredExporter', () => {
   function collectingLogger(errors: string[]): DiagLogger {
     const ignore = () => {};
@@ -52,7 +84,7 @@ describe('DeferredExporter', () => {
     return new Promise((resolve) => exporter.export(['span'], resolve));
   }
 
-  it('fails every export with the error of a construction that threw, logged once', async () => {
+  it('fails every export after a failed construction', async () => {
     const errors: string[] = [];
     let attempts = 0;
     const exporter = new DeferredExporter<string[]>(() => {
