@@ -127,7 +127,11 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
   const tracerProvider = createTracerProvider(
     config,
     resource,
-    [new RedactingSpanProcessor(redactor)],
+    [
+      new RedactingSpanProcessor(redactor, {
+        atStart: config.traces.spanProcessors.length > 0,
+      }),
+    ],
     selfMetrics,
   );
   const loggerProvider = createLoggerProvider(config, resource, selfMetrics);

@@ -197,17 +197,27 @@ function safeDecode(text: string): string {
 }
 
 /**
- * Redacts the URL attributes of every span, whichever instrumentation set
- * them, when the span starts (for the processors added after this one) and
- * again before it ends. Secret header attributes are redacted before it
- * ends. It runs before the exporting processors, so they receive only
- * redacted values.
+ * Redacts the URL and secret header attributes of every span, whichever
+ * instrumentation set them, before it ends. It runs before the exporting
+ * processors, so they receive only redacted values.
+ *
+ * With `atStart`, URL attributes are also redacted when the span starts,
+ * for processors of the application's own that read a span in `onStart`.
+ * The SDK's batch and simple processors read spans only once ended, so
+ * without such processors that pass is skipped.
  */
 export class RedactingSpanProcessor implements SpanProcessor {
-  constructor(private readonly redactor: UrlRedactor) {}
+  private readonly atStart: boolean;
+
+  constructor(
+    private readonly redactor: UrlRedactor,
+    options: { atStart?: boolean } = {},
+  ) {
+    this.atStart = options.atStart ?? true;
+  }
 
   onStart(span: Span, _parentContext: Context): void {
-    this.redactUrls(span);
+    if (this.atStart) this.redactUrls(span);
   }
 
   onEnding(span: Span): void {

@@ -1,5 +1,10 @@
+import {
+  type ReadableSpan,
+  type SpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
-import { UrlRedactor } from '../../src/instrumentations/redaction.js';
+import { RedactingSpanProcessor, UrlRedactor } from '../../src/instrumentations/redaction.js';
 
 describe('UrlRedactor', () => {
   const redactor = new UrlRedactor(['room_invite']);
@@ -70,5 +75,41 @@ describe('UrlRedactor.redactQuery', () => {
     ['?', '?'],
   ])('redacts %j', (input, expected) => {
     expect(redactor.redactQuery(input)).toBe(expected);
+  });
+});
+
+describe('RedactingSpanProcessor', () => {
+  const SECRET_URL = 'https://api.test/cb?code=abc&page=1';
+  const REDACTED_URL = 'https://api.test/cb?code=REDACTED&page=1';
+
+  /** Ends one span that has a secret URL from its start, and returns what each stage saw. */
+  function traceOnce(atStart: boolean): { atStart: unknown; ended: unknown } {
+    const seen = { atStart: undefined as unknown, ended: undefined as unknown };
+    const recorder: SpanProcessor = {
+      onStart: (span) => {
+        seen.atStart = (span as unknown as ReadableSpan).attributes['url.full'];
+      },
+      onEnd: (span) => {
+        seen.ended = span.attributes['url.full'];
+      },
+      forceFlush: () => Promise.resolve(),
+      shutdown: () => Promise.resolve(),
+    };
+    const provider = new TracerProvider({
+      spanProcessors: [new RedactingSpanProcessor(new UrlRedactor(), { atStart }), recorder],
+    });
+    provider
+      .getTracer('redaction-test')
+      .startSpan('GET', { attributes: { 'url.full': SECRET_URL } })
+      .end();
+    return seen;
+  }
+
+  it('redacts at start for later processors', () => {
+    expect(traceOnce(true)).toEqual({ atStart: REDACTED_URL, ended: REDACTED_URL });
+  });
+
+  it('redacts before the end without the start pass', () => {
+    expect(traceOnce(false)).toEqual({ atStart: SECRET_URL, ended: REDACTED_URL });
   });
 });
