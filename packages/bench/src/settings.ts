@@ -16,6 +16,11 @@ export interface BenchSettings {
   readonly warmUpSeconds: number;
   /** Measured HTTP load per variant and round. */
   readonly httpSeconds: number;
+  /**
+   * Wait after the HTTP load for the batch processors' 5 s delay to export
+   * what is still queued, so that the exported spans are counted in full.
+   */
+  readonly exportSettleMillis: number;
   /** Concurrent HTTP connections of the load generator. */
   readonly connections: number;
   /** Measured socket.io round trips per variant and round. */
@@ -48,6 +53,7 @@ export const FULL_SETTINGS: BenchSettings = {
   rounds: 8,
   warmUpSeconds: 3,
   httpSeconds: 10,
+  exportSettleMillis: 5_500,
   connections: 50,
   wsSeconds: 5,
   wsClients: 20,
@@ -71,6 +77,7 @@ export const SMOKE_SETTINGS: BenchSettings = {
   rounds: 1,
   warmUpSeconds: 1,
   httpSeconds: 1,
+  exportSettleMillis: 5_500,
   connections: 10,
   wsSeconds: 1,
   wsClients: 4,

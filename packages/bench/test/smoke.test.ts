@@ -92,6 +92,18 @@ describe('smoke run', () => {
     }
   });
 
+  it('exports every span of the loaded route', () => {
+    for (const measurement of report.load) {
+      const census = report.census.find(
+        (c) => c.system === 'esm' && c.variant === measurement.variant,
+      );
+      expect(
+        measurement.exportedSpansPerRequest,
+        measurement.variant,
+      ).toBeCloseTo(census?.spansPerRequest ?? Number.NaN, 1);
+    }
+  });
+
   it('adds the Prisma spans to the bundle in its Prisma set-up', () => {
     const perRequest = (variant: string) =>
       report.census.find((c) => c.system === 'esm' && c.variant === variant)

@@ -4,6 +4,11 @@ import autocannon from 'autocannon';
 export interface HttpLoadResult {
   /** Responses completed during the run. */
   readonly requests: number;
+  /**
+   * Requests sent, including those still in flight when the run ended,
+   * which the server goes on to serve and trace.
+   */
+  readonly sent: number;
   readonly durationSeconds: number;
   readonly requestsPerSecond: number;
   readonly p50Millis: number;
@@ -33,6 +38,7 @@ export async function runHttpLoad(
   });
   return {
     requests: result.requests.total,
+    sent: (result.requests as { sent?: number }).sent ?? result.requests.total,
     durationSeconds: result.duration,
     requestsPerSecond: result.requests.total / result.duration,
     p50Millis: result.latency.p50,

@@ -27,7 +27,8 @@ export interface RunContext {
 /**
  * Measures one variant on the ES module app: start-up, RSS after start, a
  * discarded warm-up, the measured HTTP load with the child's CPU time, RSS
- * after load, then the socket.io round trips.
+ * after load, the spans exported for the HTTP requests, then the socket.io
+ * round trips.
  */
 export async function measureLoad(
   context: RunContext,
@@ -38,18 +39,21 @@ export async function measureLoad(
   return withApp(context, variant, 'esm', round, async (app) => {
     const url = `${app.listening.url}${ROUTE}`;
     const atStart = await sampleChild(app.child);
-    await runHttpLoad(url, {
+    // Spans are counted from here to the end of the settle, for the
+    // requests of the warm-up and the measured load together.
+    await context.collector.totals(true);
+    const warmUp = await runHttpLoad(url, {
       connections: settings.connections,
       seconds: settings.warmUpSeconds,
     });
 
     const beforeLoad = await sampleChild(app.child);
-    await context.collector.totals(true);
     const http = await runHttpLoad(url, {
       connections: settings.connections,
       seconds: settings.httpSeconds,
     });
     const afterLoad = await sampleChild(app.child);
+    await sleep(settings.exportSettleMillis);
     const exported = await context.collector.totals();
     const ws = await runWsLoad(app.listening.url, {
       clients: settings.wsClients,
@@ -64,7 +68,7 @@ export async function measureLoad(
       rssAfterLoadBytes: afterLoad.rssBytes,
       cpuMicrosPerRequest:
         (afterLoad.cpuMicros - beforeLoad.cpuMicros) / http.requests,
-      exportedSpansPerRequest: exported.spans / http.requests,
+      exportedSpansPerRequest: exported.spans / (warmUp.sent + http.sent),
       http,
       ws,
     };

@@ -15,8 +15,9 @@ export interface LoadMeasurement {
   /** Child CPU time (user + system) per completed request of the measured load. */
   readonly cpuMicrosPerRequest: number;
   /**
-   * Spans that reached the collector during the measured load, per request
-   * served: below the census's figure when the SDK dropped spans.
+   * Spans that reached the collector for the warm-up and measured HTTP
+   * loads, per request of both: below the census's figure when the SDK
+   * dropped spans.
    */
   readonly exportedSpansPerRequest: number;
   readonly http: HttpLoadResult;
