@@ -31,7 +31,7 @@ const dir =
 await mkdir(dir, { recursive: true });
 
 const collector = await CollectorChild.start();
-// As in the timed rounds: the collector answers without decoding.
+// As in the timed rounds, the collector responds without decoding.
 await collector.setMode('discard');
 const template = await createTemplateDatabase(dir, 1, 30_000);
 const app = await startAppChild({

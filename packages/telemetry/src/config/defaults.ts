@@ -20,10 +20,9 @@ export const DEFAULTS = {
   prometheusPort: 9464,
   prometheusEndpoint: '/metrics',
   // Four times the specification's queue and batch. The processor exports
-  // one batch at a time, and under load the answer to an export waits in the
-  // event loop behind the requests being served: at 512 spans and some
-  // 100 ms per export, a busy service drops every span beyond about 5,000
-  // per second. A batch of 2,048 spans keeps up with four times that.
+  // one batch at a time, and under load each export's response waits behind
+  // the requests being served. At 512 spans and an estimated 100 ms per
+  // export, a busy service drops what it makes beyond about 5,000 spans/s.
   spanBatch: {
     scheduledDelayMillis: 5_000,
     maxQueueSize: 8_192,

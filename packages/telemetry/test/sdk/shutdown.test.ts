@@ -5,7 +5,7 @@ import { exportEnv, startFixture } from '../support/fixtures.js';
 const receiver = useReceiver();
 
 // A batch delay far above the test's duration, so only a flush exports, and
-// fewer spans than the queue holds (8192 by default), so none is dropped
+// fewer spans than the queue takes (8192 by default), so none is dropped
 // for space.
 const SLOW_BATCHES = { OTEL_BSP_SCHEDULE_DELAY: '60000', SPAN_COUNT: '2000' };
 
@@ -52,7 +52,7 @@ describe('shutdown', () => {
     expect(burstNames().size).toBe(2000);
   });
 
-  it("the default queue holds four times the specification's 2048 spans", async () => {
+  it('default queue takes 8192 spans', async () => {
     const fixture = await startFixture('span-burst.mjs', {
       env: exportEnv(receiver(), { ...SLOW_BATCHES, SPAN_COUNT: '8000', EXIT_MODE: 'shutdown' }),
     });

@@ -3,9 +3,9 @@ import { OtlpDecodeError } from './wire-values.js';
 
 /**
  * Field numbers from an export request down to its items, one set per level
- * of nesting: resource, scope, then spans or log records; for metrics, the
- * metric, its data (gauge, sum, histogram, exponential histogram or
- * summary) and the data points.
+ * of nesting. Spans and log records sit below the resource and the scope.
+ * Metric points sit below the metric and its data, which is a gauge, sum,
+ * histogram, exponential histogram or summary.
  */
 const PROTOBUF_ITEM_PATHS: Record<OtlpSignal, readonly (readonly number[])[]> = {
   traces: [[1], [2], [2]],

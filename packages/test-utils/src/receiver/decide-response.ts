@@ -59,8 +59,8 @@ function errorResponse(
 }
 
 /**
- * Answers 200 with what `read` makes of the decompressed body, or 400 when
- * the body does not decode.
+ * Responds with 200 and what `read` makes of the decompressed body, or with
+ * 400 when the body does not decode.
  */
 async function readAndRespond(
   signal: OtlpSignal,
