@@ -1,18 +1,23 @@
 // `node dist/profile.js [--variant ID] [--system esm|cjs] [--seconds N]
-// [--dir PATH] [--heap]`: runs one variant of the example API with
+// [--dir PATH] [--heap] [--ws]`: runs one variant of the example API with
 // `--cpu-prof` under N seconds of the benchmark's HTTP load (0 profiles the
 // start alone), then prints where its CPU time went, by package and by
-// function. `--heap` also writes a heap snapshot after the load.
+// function. `--ws` replaces the HTTP load with the socket.io round trips of
+// the WebSocket figure. `--heap` also writes a heap snapshot after the load.
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runHttpLoad } from './load/http-load.js';
+import { runWsLoad } from './load/ws-load.js';
 import { ROUTE, startAppChild } from './run/app-child.js';
 import { CollectorChild } from './run/collector-child.js';
 import { copyDatabase, createTemplateDatabase } from './run/database.js';
 import { summarizeProfile } from './report/cpu-profile.js';
 import { type VariantId, variantById } from './variants.js';
+
+/** The socket.io clients of `--ws`, as many as in the timed rounds. */
+const WS_CLIENTS = 20;
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +26,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     dir: { type: 'string' },
     heap: { type: 'boolean', default: false },
+    ws: { type: 'boolean', default: false },
   },
 });
 const variant = variantById(values.variant as VariantId);
@@ -33,7 +39,7 @@ await mkdir(dir, { recursive: true });
 const collector = await CollectorChild.start();
 // As in the timed rounds, the collector responds without decoding.
 await collector.setMode('discard');
-const template = await createTemplateDatabase(dir, 1, 30_000);
+const template = await createTemplateDatabase(dir, WS_CLIENTS, 30_000);
 const app = await startAppChild({
   variant,
   system,
@@ -42,11 +48,7 @@ const app = await startAppChild({
   startTimeoutMillis: 30_000,
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 });
-const url = `${app.listening.url}${ROUTE}`;
-const load =
-  seconds > 0
-    ? await runHttpLoad(url, { connections: 50, seconds })
-    : undefined;
+const load = seconds > 0 ? await runLoad(app.listening.url) : undefined;
 if (values.heap) {
   await app.child.request(
     { type: 'heap-snapshot', path: join(dir, `${variant.id}.heapsnapshot`) },
@@ -67,7 +69,22 @@ const summary = summarizeProfile(
 );
 process.stdout.write(
   `${variant.label} (${system}): started in ${Math.round(app.startupMillis)} ms` +
-    (load ? `, ${Math.round(load.requestsPerSecond)} req/s` : '') +
+    (load ? `, ${Math.round(load.perSecond)} ${load.unit}/s` : '') +
     `, profile ${join(dir, profile)}\n\n${summary}\n`,
 );
 await rm(join(dir, 'profile.db'), { force: true });
+
+/** Runs the chosen load, with the rate it reached. */
+async function runLoad(
+  baseUrl: string,
+): Promise<{ perSecond: number; unit: string }> {
+  if (values.ws) {
+    const ws = await runWsLoad(baseUrl, { clients: WS_CLIENTS, seconds });
+    return { perSecond: ws.messagesPerSecond, unit: 'msg' };
+  }
+  const http = await runHttpLoad(`${baseUrl}${ROUTE}`, {
+    connections: 50,
+    seconds,
+  });
+  return { perSecond: http.requestsPerSecond, unit: 'req' };
+}

@@ -1,5 +1,7 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { loadModule } from '../exporters/load.js';
+import { ClientErrorTracer } from './nestjs-client-errors.js';
 
 /**
  * NestJS 12 works with the contrib instrumentation unchanged, but its
@@ -46,6 +48,11 @@ export function createNestInstrumentation(routes: NestRouteTracing): Instrumenta
   );
 
   class WidenedNestInstrumentation extends NestInstrumentation {
+    /** The patches take this tracer when they are applied. */
+    protected override get tracer(): Tracer {
+      return new ClientErrorTracer(super.tracer);
+    }
+
     override init() {
       const definitions = super.init() as VersionedDefinition | VersionedDefinition[];
       for (const definition of [definitions].flat()) {

@@ -1,0 +1,141 @@
+import {
+  type Context,
+  context as contextApi,
+  type Exception,
+  type Link,
+  type Span,
+  type SpanAttributeValue,
+  type SpanAttributes,
+  type SpanContext,
+  type SpanOptions,
+  type SpanStatus,
+  SpanStatusCode,
+  type TimeInput,
+  trace,
+  type Tracer,
+} from '@opentelemetry/api';
+
+/**
+ * A tracer for the NestJS instrumentation, whose spans keep an unset status
+ * when the exception they record is an `HttpException` with a 4xx status,
+ * such as a `NotFoundException`. The instrumentation marks every exception
+ * as an error, but a 4xx is the client's error, and the HTTP server span of
+ * the same request is not an error either. The exception event stays.
+ *
+ * NOTE: an error that an exception filter turns into a 4xx response, such as
+ * a Prisma "record not found" mapped to 404, is not an `HttpException` when
+ * it leaves the controller, so its NestJS spans stay errors.
+ */
+export class ClientErrorTracer implements Tracer {
+  constructor(private readonly tracer: Tracer) {}
+
+  startSpan(name: string, options?: SpanOptions, context?: Context): Span {
+    const span = this.tracer.startSpan(name, options, context);
+    return span.isRecording() ? new ClientErrorSpan(span) : span;
+  }
+
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(
+    name: string,
+    options: SpanOptions,
+    fn: F,
+  ): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(
+    name: string,
+    options: SpanOptions,
+    context: Context,
+    fn: F,
+  ): ReturnType<F>;
+  startActiveSpan<F extends (span: Span) => unknown>(
+    name: string,
+    ...rest: [F] | [SpanOptions, F] | [SpanOptions, Context, F]
+  ): ReturnType<F> {
+    const fn = rest[rest.length - 1] as (span: Span) => ReturnType<F>;
+    const options = rest.length > 1 ? (rest[0] as SpanOptions) : undefined;
+    const parent = rest.length > 2 ? (rest[1] as Context) : contextApi.active();
+    const span = this.startSpan(name, options, parent);
+    return contextApi.with(trace.setSpan(parent, span), fn, undefined, span);
+  }
+}
+
+/** Tells whether `exception` is an `HttpException` with a 4xx status. */
+export function isClientHttpException(exception: unknown): boolean {
+  if (typeof exception !== 'object' || exception === null) return false;
+  const getStatus = (exception as { getStatus?: unknown }).getStatus;
+  if (typeof getStatus !== 'function') return false;
+  try {
+    const status: unknown = getStatus.call(exception);
+    return typeof status === 'number' && status >= 400 && status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A span that forwards every call to the SDK's span, except an error status
+ * set after a client error was recorded. The NestJS instrumentation records
+ * the exception before it sets the status.
+ */
+class ClientErrorSpan implements Span {
+  private clientError = false;
+
+  constructor(private readonly span: Span) {}
+
+  recordException(exception: Exception, time?: TimeInput): void {
+    if (isClientHttpException(exception)) this.clientError = true;
+    this.span.recordException(exception, time);
+  }
+
+  setStatus(status: SpanStatus): this {
+    if (!(this.clientError && status.code === SpanStatusCode.ERROR)) {
+      this.span.setStatus(status);
+    }
+    return this;
+  }
+
+  spanContext(): SpanContext {
+    return this.span.spanContext();
+  }
+
+  setAttribute(key: string, value: SpanAttributeValue): this {
+    this.span.setAttribute(key, value);
+    return this;
+  }
+
+  setAttributes(attributes: SpanAttributes): this {
+    this.span.setAttributes(attributes);
+    return this;
+  }
+
+  addEvent(
+    name: string,
+    attributesOrStartTime?: SpanAttributes | TimeInput,
+    startTime?: TimeInput,
+  ): this {
+    this.span.addEvent(name, attributesOrStartTime, startTime);
+    return this;
+  }
+
+  addLink(link: Link): this {
+    this.span.addLink(link);
+    return this;
+  }
+
+  addLinks(links: Link[]): this {
+    this.span.addLinks(links);
+    return this;
+  }
+
+  updateName(name: string): this {
+    this.span.updateName(name);
+    return this;
+  }
+
+  end(endTime?: TimeInput): void {
+    this.span.end(endTime);
+  }
+
+  isRecording(): boolean {
+    return this.span.isRecording();
+  }
+}
