@@ -59,6 +59,19 @@ describe('smoke run', () => {
     }
   });
 
+  it('splits CPU time by thread', () => {
+    for (const measurement of report.load) {
+      const main = measurement.mainThreadCpuMicrosPerRequest;
+
+      expect(main, measurement.variant).toBeGreaterThan(0);
+      // The two figures come from different kernel counters, so the main
+      // thread may exceed the total by a rounding error.
+      expect(main, measurement.variant).toBeLessThanOrEqual(
+        measurement.cpuMicrosPerRequest * 1.02,
+      );
+    }
+  });
+
   it('computes every figure of every variant', () => {
     for (const figures of computeFigures(report)) {
       for (const [name, summary] of Object.entries(figures)) {

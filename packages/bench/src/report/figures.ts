@@ -17,6 +17,10 @@ export interface VariantFigures {
   readonly cpuMicrosPerRequest?: Summary;
   /** Per round, this variant's CPU time per request minus the uninstrumented one's. */
   readonly extraCpuMicrosPerRequest?: Summary;
+  /** The main thread's part of `extraCpuMicrosPerRequest`. */
+  readonly extraMainThreadCpuMicrosPerRequest?: Summary;
+  /** The other threads' part, mostly V8's garbage collection helpers. */
+  readonly extraOtherThreadsCpuMicrosPerRequest?: Summary;
   readonly exportedSpansPerRequest?: Summary;
   readonly esmStartupMillis?: Summary;
   readonly esmStartupDeltaMillis?: Summary;
@@ -51,6 +55,10 @@ function loadFigures(all: readonly LoadMeasurement[], id: VariantId) {
   const rps = pick((m) => m.http.requestsPerSecond);
   const p99 = pick((m) => m.http.p99Millis);
   const cpu = pick((m) => m.cpuMicrosPerRequest);
+  const mainThreadCpu = pick((m) => m.mainThreadCpuMicrosPerRequest ?? Number.NaN);
+  const otherThreadsCpu = pick(
+    (m) => m.cpuMicrosPerRequest - (m.mainThreadCpuMicrosPerRequest ?? Number.NaN),
+  );
   const start = pick((m) => m.startupMillis);
   const startCpu = pick((m) => m.startCpuMillis);
   const rssStart = pick((m) => m.rssStartBytes / MIB);
@@ -65,6 +73,8 @@ function loadFigures(all: readonly LoadMeasurement[], id: VariantId) {
     p99Ratio: summarize(p99.ratios),
     cpuMicrosPerRequest: summarize(cpu.values),
     extraCpuMicrosPerRequest: summarize(cpu.deltas),
+    extraMainThreadCpuMicrosPerRequest: summarize(mainThreadCpu.deltas),
+    extraOtherThreadsCpuMicrosPerRequest: summarize(otherThreadsCpu.deltas),
     exportedSpansPerRequest: summarize(
       pick((m) => m.exportedSpansPerRequest).values,
     ),

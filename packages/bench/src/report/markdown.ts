@@ -85,6 +85,8 @@ function httpSection(
     formatSummary(f.p99Ratio, 2),
     formatSummary(f.cpuMicrosPerRequest, 0),
     formatSummary(f.extraCpuMicrosPerRequest, 0),
+    formatSummary(f.extraMainThreadCpuMicrosPerRequest, 0),
+    formatSummary(f.extraOtherThreadsCpuMicrosPerRequest, 0),
     formatNumber(censusOf(report.census, f.variant, 'esm')?.spansPerRequest),
     formatSummary(f.exportedSpansPerRequest, 1),
   ]);
@@ -100,6 +102,8 @@ function httpSection(
         'p99 ×',
         'CPU µs/req',
         'Δ CPU µs/req',
+        'Δ main thread',
+        'Δ other threads',
         'spans/req',
         'exported spans/req',
       ],

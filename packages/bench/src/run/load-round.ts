@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildSample } from '../children/stats-channel.cjs';
 import { runHttpLoad } from '../load/http-load.js';
 import { runWsLoad } from '../load/ws-load.js';
 import type { BenchSettings } from '../settings.js';
@@ -39,8 +40,10 @@ export async function measureLoad(
   return withApp(context, variant, 'esm', round, async (app) => {
     const url = `${app.listening.url}${ROUTE}`;
     const atStart = await sampleChild(app.child);
-    // Spans are counted from here to the end of the settle, for the
-    // requests of the warm-up and the measured load together.
+    // The spans of the start and its first request go out with the first
+    // export, seconds later, so the count begins after it. It covers the
+    // warm-up and the measured load, up to the end of the settle below.
+    await sleep(settings.exportSettleMillis);
     await context.collector.totals(true);
     const warmUp = await runHttpLoad(url, {
       connections: settings.connections,
@@ -68,11 +71,29 @@ export async function measureLoad(
       rssAfterLoadBytes: afterLoad.rssBytes,
       cpuMicrosPerRequest:
         (afterLoad.cpuMicros - beforeLoad.cpuMicros) / http.requests,
+      ...mainThreadShare(beforeLoad, afterLoad, http.requests),
       exportedSpansPerRequest: exported.spans / (warmUp.sent + http.sent),
       http,
       ws,
     };
   });
+}
+
+function mainThreadShare(
+  before: ChildSample,
+  after: ChildSample,
+  requests: number,
+): Pick<LoadMeasurement, 'mainThreadCpuMicrosPerRequest'> {
+  if (
+    before.mainThreadCpuMicros === undefined ||
+    after.mainThreadCpuMicros === undefined
+  ) {
+    return {};
+  }
+  return {
+    mainThreadCpuMicrosPerRequest:
+      (after.mainThreadCpuMicros - before.mainThreadCpuMicros) / requests,
+  };
 }
 
 /** Measures the start of one variant on the CommonJS entry. */

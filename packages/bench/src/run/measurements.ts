@@ -14,6 +14,8 @@ export interface LoadMeasurement {
   readonly rssAfterLoadBytes: number;
   /** Child CPU time (user + system) per completed request of the measured load. */
   readonly cpuMicrosPerRequest: number;
+  /** The main thread's share of `cpuMicrosPerRequest`, where Linux reports it. */
+  readonly mainThreadCpuMicrosPerRequest?: number;
   /**
    * Spans that reached the collector for the warm-up and measured HTTP
    * loads, per request of both: below the census's figure when the SDK
