@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_PARTS, type BenchPart } from './run/run-bench.js';
@@ -27,18 +28,21 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   const loadSeconds = values['load-seconds'];
   const settings: BenchSettings = {
     ...defaults,
-    ...(values.rounds
+    ...(values.rounds !== undefined
       ? { rounds: parsePositive('--rounds', values.rounds) }
       : {}),
-    ...(loadSeconds
+    ...(loadSeconds !== undefined
       ? loadDurations(parsePositive('--load-seconds', loadSeconds))
       : {}),
-    ...(values.variants ? { variants: parseVariants(values.variants) } : {}),
+    ...(values.variants !== undefined
+      ? { variants: parseVariants(values.variants) }
+      : {}),
     ...(values.env ? { childEnv: parseEnv(values.env) } : {}),
   };
-  const parts = values.parts ? parseParts(values.parts) : BENCH_PARTS;
+  const parts =
+    values.parts !== undefined ? parseParts(values.parts) : BENCH_PARTS;
   const reportsDir = fileURLToPath(new URL('../reports/', import.meta.url));
-  const base = values.out ?? `${reportsDir}${smoke ? 'smoke' : 'latest'}`;
+  const base = resolve(values.out ?? `${reportsDir}${smoke ? 'smoke' : 'latest'}`);
   return { settings, parts, base };
 }
 

@@ -7,7 +7,7 @@
 // round, for a quick before-and-after comparison of a few figures. Each
 // `--env` adds a variable to the environment of every app child.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { parseBenchOptions, UsageError } from './cli-options.js';
 import { renderReport } from './report/markdown.js';
 import { runBench } from './run/run-bench.js';
@@ -19,7 +19,7 @@ const report = await runBench(
   parts,
 );
 const markdown = renderReport(report);
-await mkdir(fileURLToPath(new URL('.', `file://${base}`)), { recursive: true });
+await mkdir(dirname(base), { recursive: true });
 await writeFile(`${base}.md`, markdown);
 await writeFile(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(markdown);

@@ -14,37 +14,39 @@ import { ROUTE, startAppChild } from './run/app-child.js';
 import { CollectorChild } from './run/collector-child.js';
 import { copyDatabase, createTemplateDatabase } from './run/database.js';
 import { summarizeProfile } from './report/cpu-profile.js';
-import { type VariantId, variantById } from './variants.js';
+import { type ModuleSystem, VARIANTS, type VariantId, variantById } from './variants.js';
 
 /** The socket.io clients of `--ws`, as many as in the timed rounds. */
 const WS_CLIENTS = 20;
 
-const { values } = parseArgs({
-  options: {
-    variant: { type: 'string', default: 'seda' },
-    system: { type: 'string', default: 'esm' },
-    seconds: { type: 'string', default: '10' },
-    dir: { type: 'string' },
-    heap: { type: 'boolean', default: false },
-    ws: { type: 'boolean', default: false },
-  },
-});
+const OPTIONS = {
+  variant: { type: 'string', default: 'seda' },
+  system: { type: 'string', default: 'esm' },
+  seconds: { type: 'string', default: '10' },
+  dir: { type: 'string' },
+  heap: { type: 'boolean', default: false },
+  ws: { type: 'boolean', default: false },
+} as const;
+
+const values = readOptions();
 const variant = variantById(values.variant as VariantId);
-const system = values.system === 'cjs' ? 'cjs' : 'esm';
+const system = values.system as ModuleSystem;
 const seconds = Number(values.seconds);
 const dir =
   values.dir ?? (await mkdtemp(join(tmpdir(), 'seda-bench-profile-')));
 await mkdir(dir, { recursive: true });
+// The databases of this run stay apart from earlier runs in the same `--dir`.
+const databaseDir = await mkdtemp(join(dir, 'databases-'));
 
 const collector = await CollectorChild.start();
 // As in the timed rounds, the collector responds without decoding.
 await collector.setMode('discard');
-const template = await createTemplateDatabase(dir, WS_CLIENTS, 30_000);
+const template = await createTemplateDatabase(databaseDir, WS_CLIENTS, 30_000);
 const app = await startAppChild({
   variant,
   system,
   endpoint: collector.url,
-  databaseUrl: await copyDatabase(template, join(dir, 'profile.db')),
+  databaseUrl: await copyDatabase(template, join(databaseDir, 'profile.db')),
   startTimeoutMillis: 30_000,
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 });
@@ -60,10 +62,13 @@ app.child.send({ type: 'exit' });
 await app.child.exited;
 await collector.close();
 
-const profile = (await readdir(dir)).find((name) =>
-  name.endsWith('.cpuprofile'),
+// Node.js names a profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile,
+// and the main thread is thread 0.
+const ownPrefix = `.${app.child.pid}.0.`;
+const profile = (await readdir(dir)).find(
+  (name) => name.includes(ownPrefix) && name.endsWith('.cpuprofile'),
 );
-if (!profile) throw new Error(`no CPU profile in ${dir}`);
+if (!profile) throw new Error(`no CPU profile of process ${app.child.pid} in ${dir}`);
 const summary = summarizeProfile(
   JSON.parse(await readFile(join(dir, profile), 'utf8')),
 );
@@ -72,7 +77,7 @@ process.stdout.write(
     (load ? `, ${Math.round(load.perSecond)} ${load.unit}/s` : '') +
     `, profile ${join(dir, profile)}\n\n${summary}\n`,
 );
-await rm(join(dir, 'profile.db'), { force: true });
+await rm(databaseDir, { recursive: true, force: true });
 
 /** Runs the chosen load, with the rate it reached. */
 async function runLoad(
@@ -87,4 +92,36 @@ async function runLoad(
     seconds,
   });
   return { perSecond: http.requestsPerSecond, unit: 'req' };
+}
+
+/** Parses and checks the command line, or ends the process with a usage message. */
+function readOptions() {
+  const usage =
+    'The options are --variant, --system esm|cjs, --seconds, --dir, --heap and --ws.';
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+  try {
+    parsed = parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return exitWithUsage(`${message.replace(/\.$/, '')}. ${usage}`);
+  }
+  const ids = VARIANTS.map((known) => known.id);
+  if (!(ids as string[]).includes(parsed.variant)) {
+    return exitWithUsage(`Invalid --variant "${parsed.variant}": use ${ids.join(', ')}.`);
+  }
+  if (parsed.system !== 'esm' && parsed.system !== 'cjs') {
+    return exitWithUsage(`Invalid --system "${parsed.system}": use esm or cjs.`);
+  }
+  const seconds = Number(parsed.seconds);
+  if (parsed.seconds.trim() === '' || !Number.isInteger(seconds) || seconds < 0) {
+    return exitWithUsage(
+      `Invalid --seconds "${parsed.seconds}": use a whole number, 0 to profile the start alone.`,
+    );
+  }
+  return parsed;
+}
+
+function exitWithUsage(message: string): never {
+  process.stderr.write(`profile: ${message}\n`);
+  process.exit(2);
 }

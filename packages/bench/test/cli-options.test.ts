@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions, UsageError } from '../src/cli-options.js';
 
@@ -15,6 +16,12 @@ describe('parseBenchOptions', () => {
     ]);
     expect(settings.childEnv).toEqual({});
     expect(parts).toEqual(['census', 'rounds', 'spans', 'soak']);
+  });
+
+  it('writes a relative --out below the working directory', () => {
+    const { base } = parseBenchOptions(['--out', 'reports/mine']);
+
+    expect(base).toBe(join(process.cwd(), 'reports/mine'));
   });
 
   it('keeps the baseline first in a subset of variants', () => {
@@ -57,6 +64,8 @@ describe('parseBenchOptions', () => {
     [['--env', 'NO_EQUALS'], /--env "NO_EQUALS": use KEY=VALUE/],
     [['--rounds', '1.5'], /--rounds "1.5": use a positive integer/],
     [['--parts', 'census,load'], /--parts entry "load"/],
+    [['--rounds='], /--rounds "": use a positive integer/],
+    [['--variants='], /--variants entry "": use none/],
     [['--fast'], /Unknown option '--fast'.*--smoke/],
   ])('rejects %j', (args, message) => {
     expect(() => parseBenchOptions(args)).toThrow(UsageError);

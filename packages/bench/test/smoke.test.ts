@@ -18,17 +18,17 @@ let report: BenchReport;
 let markdown: string;
 
 // One smoke run of the built harness, shared by every check below: it
-// starts each variant as a child process, so it takes about three minutes.
+// starts each variant as a child process, so it takes about four minutes.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'seda-bench-smoke-'));
   const out = join(dir, 'report');
   await run(process.execPath, [MAIN, '--smoke', '--out', out], {
-    timeout: 350_000,
+    timeout: 500_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   report = JSON.parse(await readFile(`${out}.json`, 'utf8')) as BenchReport;
   markdown = await readFile(`${out}.md`, 'utf8');
-}, 360_000);
+}, 510_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

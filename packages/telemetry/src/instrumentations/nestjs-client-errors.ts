@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import {
   type Context,
   context as contextApi,
@@ -27,11 +29,14 @@ import {
  * it leaves the controller, so its NestJS spans stay errors.
  */
 export class ClientErrorTracer implements Tracer {
-  constructor(private readonly tracer: Tracer) {}
+  constructor(
+    private readonly tracer: Tracer,
+    private readonly isClientError: (exception: unknown) => boolean = isAppClientError,
+  ) {}
 
   startSpan(name: string, options?: SpanOptions, context?: Context): Span {
     const span = this.tracer.startSpan(name, options, context);
-    return span.isRecording() ? new ClientErrorSpan(span) : span;
+    return span.isRecording() ? new ClientErrorSpan(span, this.isClientError) : span;
   }
 
   startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
@@ -58,9 +63,19 @@ export class ClientErrorTracer implements Tracer {
   }
 }
 
-/** Tells whether `exception` is an `HttpException` with a 4xx status. */
-export function isClientHttpException(exception: unknown): boolean {
-  if (typeof exception !== 'object' || exception === null) return false;
+type ExceptionClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * Tells whether `exception` is an instance of `httpException` with a 4xx
+ * status. NestJS's default exception filter responds with 500 to most other
+ * exceptions, even those with a `getStatus` method, such as an
+ * `HttpException` of a second copy of `@nestjs/common`.
+ */
+export function isClientHttpException(
+  exception: unknown,
+  httpException: ExceptionClass | undefined,
+): boolean {
+  if (!httpException || !(exception instanceof httpException)) return false;
   const getStatus = (exception as { getStatus?: unknown }).getStatus;
   if (typeof getStatus !== 'function') return false;
   try {
@@ -71,6 +86,37 @@ export function isClientHttpException(exception: unknown): boolean {
   }
 }
 
+/** The `HttpException` class that the application's NestJS checks against. */
+let appHttpException: { found: ExceptionClass | undefined } | undefined;
+
+function isAppClientError(exception: unknown): boolean {
+  appHttpException ??= { found: findHttpException() };
+  return isClientHttpException(exception, appHttpException.found);
+}
+
+/**
+ * Loads `HttpException` from the `@nestjs/common` that the application's
+ * `@nestjs/core` imports, resolved from the main script, else from the
+ * working directory. Without it, every exception stays an error.
+ */
+export function findHttpException(
+  bases: readonly (string | undefined)[] = [process.argv[1], join(process.cwd(), 'index.js')],
+): ExceptionClass | undefined {
+  for (const base of bases) {
+    if (!base) continue;
+    try {
+      const core = createRequire(base).resolve('@nestjs/core');
+      const common = createRequire(core)('@nestjs/common') as { HttpException?: unknown };
+      if (typeof common.HttpException === 'function') {
+        return common.HttpException as ExceptionClass;
+      }
+    } catch {
+      // Not resolvable from this base: try the next one.
+    }
+  }
+  return undefined;
+}
+
 /**
  * A span that forwards every call to the SDK's span, except an error status
  * set after a client error was recorded. The NestJS instrumentation records
@@ -79,10 +125,13 @@ export function isClientHttpException(exception: unknown): boolean {
 class ClientErrorSpan implements Span {
   private clientError = false;
 
-  constructor(private readonly span: Span) {}
+  constructor(
+    private readonly span: Span,
+    private readonly isClientError: (exception: unknown) => boolean,
+  ) {}
 
   recordException(exception: Exception, time?: TimeInput): void {
-    if (isClientHttpException(exception)) this.clientError = true;
+    if (this.isClientError(exception)) this.clientError = true;
     this.span.recordException(exception, time);
   }
 

@@ -6,8 +6,11 @@ import {
 } from '@opentelemetry/sdk-trace';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import {
   ClientErrorTracer,
+  findHttpException,
   isClientHttpException,
 } from '../../src/instrumentations/nestjs-client-errors.js';
 
@@ -40,7 +43,10 @@ function recordingTracer(): RecordingTracer {
       },
     ],
   });
-  return { tracer: new ClientErrorTracer(provider.getTracer('test')), ended };
+  const tracer = new ClientErrorTracer(provider.getTracer('test'), (exception) =>
+    isClientHttpException(exception, FakeHttpException),
+  );
+  return { tracer, ended };
 }
 
 /** Fails a span the way the NestJS instrumentation does, and returns its status. */
@@ -65,17 +71,40 @@ describe('isClientHttpException', () => {
     ['404', false],
     [null, false],
   ])('judges %s as %s', (exception, expected) => {
-    expect(isClientHttpException(exception)).toBe(expected);
+    expect(isClientHttpException(exception, FakeHttpException)).toBe(expected);
+  });
+
+  it('is false for a look-alike of another class', () => {
+    const lookAlike = Object.assign(new Error('duck'), { getStatus: () => 404 });
+
+    expect(isClientHttpException(lookAlike, FakeHttpException)).toBe(false);
+  });
+
+  it('is false without the class', () => {
+    expect(isClientHttpException(new FakeHttpException(404), undefined)).toBe(false);
   });
 
   it('is false when getStatus throws', () => {
-    const exception = {
-      getStatus() {
+    class BrokenException extends FakeHttpException {
+      override getStatus(): unknown {
         throw new Error('broken');
-      },
-    };
+      }
+    }
 
-    expect(isClientHttpException(exception)).toBe(false);
+    expect(isClientHttpException(new BrokenException(404), FakeHttpException)).toBe(false);
+  });
+});
+
+describe('findHttpException', () => {
+  it("loads the class of the application's @nestjs/common", () => {
+    const found = findHttpException([join(process.cwd(), 'index.js')]);
+
+    expect(found).toBe(HttpException);
+    expect(isClientHttpException(new NotFoundException(), found)).toBe(true);
+  });
+
+  it('is undefined without a base to resolve from', () => {
+    expect(findHttpException([undefined])).toBeUndefined();
   });
 });
 
