@@ -16,6 +16,7 @@ import {
   trace,
   type Tracer,
 } from '@opentelemetry/api';
+import { findPackageChain } from './package-dir.js';
 
 /**
  * A tracer for the NestJS instrumentation, whose spans keep an unset status
@@ -31,7 +32,7 @@ import {
 export class ClientErrorTracer implements Tracer {
   constructor(
     private readonly tracer: Tracer,
-    private readonly isClientError: (exception: unknown) => boolean = isAppClientError,
+    private readonly isClientError: (exception: unknown) => boolean,
   ) {}
 
   startSpan(name: string, options?: SpanOptions, context?: Context): Span {
@@ -86,32 +87,37 @@ export function isClientHttpException(
   }
 }
 
-/** The `HttpException` class that the application's NestJS checks against. */
-let appHttpException: { found: ExceptionClass | undefined } | undefined;
-
-function isAppClientError(exception: unknown): boolean {
-  appHttpException ??= { found: findHttpException() };
-  return isClientHttpException(exception, appHttpException.found);
+/**
+ * Returns a check for client errors against the application's
+ * `HttpException`, which it looks up at its first call, once the
+ * application has loaded NestJS.
+ */
+export function clientErrorCheck(appDirs: readonly string[]): (exception: unknown) => boolean {
+  let lookup: { found: ExceptionClass | undefined } | undefined;
+  return (exception) => {
+    lookup ??= { found: findHttpException(appDirs) };
+    return isClientHttpException(exception, lookup.found);
+  };
 }
 
 /**
  * Loads `HttpException` from the `@nestjs/common` that the application's
- * `@nestjs/core` imports, resolved from the main script, else from the
- * working directory. Without it, every exception stays an error.
+ * `@nestjs/core` imports, looking for `@nestjs/core` from each folder in
+ * turn. Without it, every exception stays an error.
  */
-export function findHttpException(
-  bases: readonly (string | undefined)[] = [process.argv[1], join(process.cwd(), 'index.js')],
-): ExceptionClass | undefined {
-  for (const base of bases) {
-    if (!base) continue;
+export function findHttpException(appDirs: readonly string[]): ExceptionClass | undefined {
+  for (const dir of appDirs) {
+    const core = findPackageChain(['@nestjs/core'], dir);
+    if (!core) continue;
     try {
-      const core = createRequire(base).resolve('@nestjs/core');
-      const common = createRequire(core)('@nestjs/common') as { HttpException?: unknown };
+      const common = createRequire(join(core, 'package.json'))('@nestjs/common') as {
+        HttpException?: unknown;
+      };
       if (typeof common.HttpException === 'function') {
         return common.HttpException as ExceptionClass;
       }
     } catch {
-      // Not resolvable from this base: try the next one.
+      // This `@nestjs/core` has no loadable `@nestjs/common`: try the next folder.
     }
   }
   return undefined;

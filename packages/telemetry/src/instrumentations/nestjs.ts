@@ -1,7 +1,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { loadModule } from '../exporters/load.js';
-import { ClientErrorTracer } from './nestjs-client-errors.js';
+import { ClientErrorTracer, clientErrorCheck } from './nestjs-client-errors.js';
 
 /**
  * NestJS 12 works with the contrib instrumentation unchanged, but its
@@ -42,15 +42,20 @@ interface RouterModule {
 
 type NestModule = typeof import('@opentelemetry/instrumentation-nestjs-core');
 
-export function createNestInstrumentation(routes: NestRouteTracing): Instrumentation {
+export function createNestInstrumentation(
+  routes: NestRouteTracing,
+  appDirs: readonly string[],
+): Instrumentation {
   const { NestInstrumentation } = loadModule<NestModule>(
     '@opentelemetry/instrumentation-nestjs-core',
   );
 
+  const isClientError = clientErrorCheck(appDirs);
+
   class WidenedNestInstrumentation extends NestInstrumentation {
-    /** The patches take this tracer when they are applied. */
+    /** Returns the tracer that the patches keep when they are applied. */
     protected override get tracer(): Tracer {
-      return new ClientErrorTracer(super.tracer);
+      return new ClientErrorTracer(super.tracer, isClientError);
     }
 
     override init() {

@@ -1,5 +1,3 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { DiagLogger } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { ResolvedConfig } from '../config/resolved.js';
@@ -11,6 +9,7 @@ import { createExpressInstrumentation } from './express.js';
 import { createHttpInstrumentation, type RequestFilter } from './http.js';
 import { createIoredisInstrumentation } from './ioredis.js';
 import { createNestInstrumentation, type NestRouteTracing } from './nestjs.js';
+import { findPackageChain } from './package-dir.js';
 import { createPrismaInstrumentation } from './prisma.js';
 import type { UrlRedactor } from './redaction.js';
 import { createUndiciInstrumentation } from './undici.js';
@@ -45,6 +44,8 @@ interface SharedContext extends InstrumentationContext {
   readonly engineRequests: EngineRequestFilter;
   /** The Nest route switch, which the NestJS instrumentation sets and the express one reads. */
   readonly nestRoutes: NestRouteTracing;
+  /** Folders that the application's packages are found from. */
+  readonly appDirs: readonly string[];
 }
 
 interface InstrumentationSpec {
@@ -93,7 +94,7 @@ const SPECS: readonly InstrumentationSpec[] = [
     name: 'nestjs',
     packages: ['@nestjs/core'],
     probes: [['@nestjs/core']],
-    create: ({ nestRoutes }) => createNestInstrumentation(nestRoutes),
+    create: ({ nestRoutes, appDirs }) => createNestInstrumentation(nestRoutes, appDirs),
   },
   {
     name: 'ioredis',
@@ -178,6 +179,7 @@ export function createInstrumentations(
     ...context,
     engineRequests: new EngineRequestFilter(),
     nestRoutes: { traced: false },
+    appDirs,
   };
   const active: ActiveInstrumentation[] = [];
   for (const spec of SPECS) {
@@ -208,34 +210,9 @@ function isSwitchedOn(name: InstrumentationName, config: ResolvedConfig): boolea
 
 function isInstalled(spec: InstrumentationSpec, appDirs: readonly string[]): boolean {
   if (spec.probes.length === 0) return true;
-  return spec.probes.some((chain) => appDirs.some((dir) => resolvesChain(chain, dir)));
-}
-
-function resolvesChain(chain: readonly string[], fromDir: string): boolean {
-  let dir: string | undefined = fromDir;
-  for (const name of chain) {
-    dir = findPackageDir(name, dir);
-    if (!dir) return false;
-  }
-  return true;
-}
-
-/**
- * Looks for `node_modules/<name>` from `fromDir` upwards, as Node.js does for
- * a bare specifier. Reading the folder instead of resolving the specifier
- * also finds ES-module-only packages and packages whose `exports` hide
- * `package.json`. Returns the real path, so that pnpm's links are followed.
- */
-function findPackageDir(name: string, fromDir: string): string | undefined {
-  let dir = fromDir;
-  for (;;) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
-
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return spec.probes.some((chain) =>
+    appDirs.some((dir) => findPackageChain(chain, dir) !== undefined),
+  );
 }
 
 function never(message: string): never {
