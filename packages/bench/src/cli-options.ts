@@ -96,7 +96,8 @@ function parseVariants(text: string): VariantId[] {
   return known.filter((id) => id === 'none' || names.includes(id));
 }
 
-function parseEnv(assignments: readonly string[]): Record<string, string> {
+/** Parses `KEY=VALUE` assignments of `--env`, and throws a `UsageError` on a malformed one. */
+export function parseEnv(assignments: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const assignment of assignments) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(assignment);

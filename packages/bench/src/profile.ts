@@ -1,9 +1,10 @@
 // `node dist/profile.js [--variant ID] [--system esm|cjs] [--seconds N]
-// [--dir PATH] [--heap] [--ws]`: runs one variant of the example API with
-// `--cpu-prof` under N seconds of the benchmark's HTTP load (0 profiles the
-// start alone), then prints where its CPU time went, by package and by
-// function. `--ws` replaces the HTTP load with the socket.io round trips of
+// [--dir PATH] [--heap] [--ws] [--env KEY=VALUE]...`: runs one variant of
+// the example API with `--cpu-prof` under N seconds of the benchmark's HTTP
+// load (0 profiles the start alone), then prints where its CPU time went, by
+// package and by function. `--ws` replaces the HTTP load with the socket.io round trips of
 // the WebSocket figure. `--heap` also writes a heap snapshot after the load.
+// `--env` adds a variable to the app's environment, as in `main.js`.
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { runWsLoad } from './load/ws-load.js';
 import { ROUTE, startAppChild } from './run/app-child.js';
 import { CollectorChild } from './run/collector-child.js';
 import { copyDatabase, createTemplateDatabase } from './run/database.js';
+import { parseEnv, UsageError } from './cli-options.js';
 import { summarizeProfile } from './report/cpu-profile.js';
 import { type ModuleSystem, VARIANTS, type VariantId, variantById } from './variants.js';
 
@@ -26,12 +28,14 @@ const OPTIONS = {
   dir: { type: 'string' },
   heap: { type: 'boolean', default: false },
   ws: { type: 'boolean', default: false },
+  env: { type: 'string', multiple: true, default: [] as string[] },
 } as const;
 
 const values = readOptions();
 const variant = variantById(values.variant as VariantId);
 const system = values.system as ModuleSystem;
 const seconds = Number(values.seconds);
+const extraEnv = readEnv(values.env);
 const dir =
   values.dir ?? (await mkdtemp(join(tmpdir(), 'seda-bench-profile-')));
 await mkdir(dir, { recursive: true });
@@ -49,6 +53,7 @@ const app = await startAppChild({
   databaseUrl: await copyDatabase(template, join(databaseDir, 'profile.db')),
   startTimeoutMillis: 30_000,
   nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  extraEnv,
 });
 const load = seconds > 0 ? await runLoad(app.listening.url) : undefined;
 if (values.heap) {
@@ -97,7 +102,7 @@ async function runLoad(
 /** Parses and checks the command line, or ends the process with a usage message. */
 function readOptions() {
   const usage =
-    'The options are --variant, --system esm|cjs, --seconds, --dir, --heap and --ws.';
+    'The options are --variant, --system esm|cjs, --seconds, --dir, --heap, --ws and --env KEY=VALUE.';
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
   try {
     parsed = parseArgs({ options: OPTIONS }).values;
@@ -119,6 +124,15 @@ function readOptions() {
     );
   }
   return parsed;
+}
+
+function readEnv(assignments: readonly string[]): Record<string, string> {
+  try {
+    return parseEnv(assignments);
+  } catch (error) {
+    if (error instanceof UsageError) return exitWithUsage(error.message);
+    throw error;
+  }
 }
 
 function exitWithUsage(message: string): never {

@@ -7,7 +7,10 @@ export type VariantId =
   | 'seda'
   | 'otel-auto'
   | 'otel-auto-prisma'
-  | 'sdk-node';
+  | 'sdk-node'
+  | 'seda-no-spans'
+  | 'seda-http-only'
+  | 'seda-disabled';
 
 /** The module system of the app's entry: ES modules (NestJS 12) or CommonJS. */
 export type ModuleSystem = 'esm' | 'cjs';
@@ -17,6 +20,13 @@ export interface Variant {
   readonly label: string;
   /** Node.js options that preload the telemetry, per module system. */
   readonly preload: Readonly<Record<ModuleSystem, readonly string[]>>;
+  /** Variables of the variant, under those that `--env` adds. */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * A variant of `@seda/telemetry` with a part switched off, which splits
+   * its cost. Only `--variants` names these; a full run leaves them out.
+   */
+  readonly breakdown?: true;
 }
 
 const require = createRequire(import.meta.url);
@@ -36,6 +46,10 @@ export const SPAN_BURST_SCRIPT = child('span-burst.js');
 export const COLLECTOR_SCRIPT = child('collector.js');
 
 const sedaRegister = require.resolve('@seda/telemetry/register');
+const sedaPreload: Variant['preload'] = {
+  esm: ['--import', import.meta.resolve('@seda/telemetry/register')],
+  cjs: ['--require', sedaRegister],
+};
 const autoRegister =
   require.resolve('@opentelemetry/auto-instrumentations-node/register');
 const minimalSdkNode = child('minimal-sdk-node.cjs');
@@ -44,14 +58,7 @@ const otelEsmHook = child('otel-esm-hook.js');
 
 export const VARIANTS: readonly Variant[] = [
   { id: 'none', label: 'no telemetry', preload: { esm: [], cjs: [] } },
-  {
-    id: 'seda',
-    label: '@seda/telemetry',
-    preload: {
-      esm: ['--import', import.meta.resolve('@seda/telemetry/register')],
-      cjs: ['--require', sedaRegister],
-    },
-  },
+  { id: 'seda', label: '@seda/telemetry', preload: sedaPreload },
   {
     id: 'otel-auto',
     label: 'auto-instrumentations-node',
@@ -81,6 +88,27 @@ export const VARIANTS: readonly Variant[] = [
       esm: ['--import', child('minimal-sdk-node.cjs')],
       cjs: ['--require', minimalSdkNode],
     },
+  },
+  {
+    id: 'seda-no-spans',
+    label: '@seda/telemetry, no span sampled',
+    preload: sedaPreload,
+    env: { OTEL_TRACES_SAMPLER: 'always_off' },
+    breakdown: true,
+  },
+  {
+    id: 'seda-http-only',
+    label: '@seda/telemetry, HTTP instrumentation only',
+    preload: sedaPreload,
+    env: { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http' },
+    breakdown: true,
+  },
+  {
+    id: 'seda-disabled',
+    label: '@seda/telemetry, OTEL_SDK_DISABLED',
+    preload: sedaPreload,
+    env: { OTEL_SDK_DISABLED: 'true' },
+    breakdown: true,
   },
 ];
 

@@ -30,6 +30,20 @@ describe('parseBenchOptions', () => {
     expect(settings.variants).toEqual(['none', 'seda', 'sdk-node']);
   });
 
+  it('runs the breakdown variants of @seda/telemetry only when named', () => {
+    const { settings } = parseBenchOptions([
+      '--variants',
+      'seda-disabled,seda,seda-no-spans',
+    ]);
+
+    expect(settings.variants).toEqual([
+      'none',
+      'seda',
+      'seda-no-spans',
+      'seda-disabled',
+    ]);
+  });
+
   it('adds each --env to the children', () => {
     const { settings } = parseBenchOptions([
       '--env',

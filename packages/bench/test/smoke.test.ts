@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../src/report/bench-report.js';
 import { computeFigures } from '../src/report/figures.js';
 import { checkTargets } from '../src/report/targets.js';
-import { VARIANTS } from '../src/variants.js';
+import { SMOKE_SETTINGS } from '../src/settings.js';
+
+/**
+ * The compared variants, and one breakdown variant, which shows that a
+ * variant's own variables reach its children.
+ */
+const VARIANT_IDS = [...SMOKE_SETTINGS.variants, 'seda-no-spans'];
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const run = promisify(execFile);
@@ -22,7 +28,8 @@ let markdown: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'seda-bench-smoke-'));
   const out = join(dir, 'report');
-  await run(process.execPath, [MAIN, '--smoke', '--out', out], {
+  const variants = ['--variants', VARIANT_IDS.join(',')];
+  await run(process.execPath, [MAIN, '--smoke', ...variants, '--out', out], {
     timeout: 500_000,
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -38,10 +45,8 @@ const finite = (value: number | undefined) => Number.isFinite(value);
 
 describe('smoke run', () => {
   it('measures every variant in every round', () => {
-    const ids = VARIANTS.map((variant) => variant.id);
-
-    expect(report.load.map((m) => m.variant)).toEqual(ids);
-    expect(report.cjsStarts.map((m) => m.variant)).toEqual(ids);
+    expect(report.load.map((m) => m.variant)).toEqual(VARIANT_IDS);
+    expect(report.cjsStarts.map((m) => m.variant)).toEqual(VARIANT_IDS);
   });
 
   it('serves every HTTP request without errors', () => {
@@ -90,7 +95,7 @@ describe('smoke run', () => {
       expect(census.modules.resolveCalls, label).toBeGreaterThan(100);
       expect(census.modules.builtins, label).toBeGreaterThan(0);
     }
-    expect(report.census).toHaveLength(VARIANTS.length * 2);
+    expect(report.census).toHaveLength(VARIANT_IDS.length * 2);
   });
 
   it('receives spans and metrics from every instrumented variant', () => {
@@ -98,6 +103,13 @@ describe('smoke run', () => {
     for (const census of esm) {
       if (census.variant === 'none') {
         expect(census.spansPerRequest, 'none').toBe(0);
+        expect(census.metricPoints, 'none').toBe(0);
+        continue;
+      }
+      if (census.variant === 'seda-no-spans') {
+        // OTEL_TRACES_SAMPLER=always_off, from the variant's own variables.
+        expect(census.spansPerRequest, census.variant).toBe(0);
+        expect(census.metricPoints, census.variant).toBeGreaterThan(0);
         continue;
       }
       expect(census.spansPerRequest, census.variant).toBeGreaterThanOrEqual(1);

@@ -58,6 +58,7 @@ export async function startAppChild(
     env: {
       ...telemetryEnv(options.variant.id, options.endpoint ?? UNUSED_ENDPOINT),
       BENCH_DATABASE_URL: options.databaseUrl,
+      ...options.variant.env,
       ...options.extraEnv,
     },
     cwd: APP_DIR,
