@@ -89,5 +89,5 @@ export const SMOKE_SETTINGS: BenchSettings = {
   soakRequestRate: 50,
   soakSampleMillis: 500,
   startTimeoutMillis: 30_000,
-  deadlineMillis: 8 * 60_000,
+  deadlineMillis: 10 * 60_000,
 };

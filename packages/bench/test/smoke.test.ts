@@ -24,18 +24,18 @@ let report: BenchReport;
 let markdown: string;
 
 // One smoke run of the built harness, shared by every check below: it
-// starts each variant as a child process, so it takes about four minutes.
+// starts each variant as a child process, so it takes about five minutes.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'seda-bench-smoke-'));
   const out = join(dir, 'report');
   const variants = ['--variants', VARIANT_IDS.join(',')];
   await run(process.execPath, [MAIN, '--smoke', ...variants, '--out', out], {
-    timeout: 500_000,
+    timeout: 620_000,
     maxBuffer: 16 * 1024 * 1024,
   });
   report = JSON.parse(await readFile(`${out}.json`, 'utf8')) as BenchReport;
   markdown = await readFile(`${out}.md`, 'utf8');
-}, 510_000);
+}, 630_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
