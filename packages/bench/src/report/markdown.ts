@@ -5,22 +5,24 @@ import { variantById, type VariantId } from '../variants.js';
 import type { BenchReport } from './bench-report.js';
 import { computeFigures, type VariantFigures } from './figures.js';
 import type { Summary } from './statistics.js';
-import { checkTargets } from './targets.js';
+import { checkTargets, type TargetCheck } from './targets.js';
 
 const MIB = 1024 * 1024;
 
 /** Renders a run as the Markdown report. */
 export function renderReport(report: BenchReport): string {
   const figures = computeFigures(report);
+  // Without the rounds, every variant's load and start figures are empty.
+  const roundFigures = report.load.length > 0 ? figures : [];
   return (
     [
       header(report),
       targetsSection(report, figures),
-      httpSection(report, figures),
-      startSection(figures),
-      memorySection(figures),
+      httpSection(report, roundFigures),
+      startSection(roundFigures),
+      memorySection(roundFigures),
       modulesSection(report.census),
-      wsSection(report, figures),
+      wsSection(report, roundFigures),
       spanThroughputSection(report),
       soakSection(report.soaks),
     ].join('\n\n') + '\n'
@@ -60,16 +62,37 @@ function targetsSection(
   report: BenchReport,
   figures: readonly VariantFigures[],
 ): string {
-  const rows = checkTargets(report, figures).map((check) => [
+  const checks = checkTargets(report, figures);
+  if (checks.length === 0) {
+    return section(
+      'Targets',
+      'No target applies: the targets compare `seda` with `otel-auto`, ' +
+        'and this run does not include both.',
+    );
+  }
+  const withUnit = (value: number, unit: string) =>
+    Number.isFinite(value) ? `${formatNumber(value)} ${unit}` : '–';
+  const rows = checks.map((check) => [
     check.target,
-    `${formatNumber(check.bound)} ${check.unit}`,
-    `${formatNumber(check.measured)} ${check.unit}`,
-    check.met ? 'met' : '**missed**',
+    withUnit(check.bound, check.unit),
+    withUnit(check.measured, check.unit),
+    resultOf(check),
   ]);
   return section(
     'Targets',
     table(['target', 'bound', 'measured', 'result'], rows),
   );
+}
+
+/**
+ * Renders a check's result. A check whose figures the run lacks is neither
+ * met nor missed.
+ */
+function resultOf(check: TargetCheck): string {
+  if (!Number.isFinite(check.bound) || !Number.isFinite(check.measured)) {
+    return 'not measured';
+  }
+  return check.met ? 'met' : '**missed**';
 }
 
 function httpSection(
@@ -307,10 +330,14 @@ function section(title: string, body: string): string {
   return `## ${title}\n\n${body}`;
 }
 
+/** Renders a Markdown table, or a sentence when the run measured no row of it. */
 function table(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
+  if (rows.length === 0) {
+    return 'Not measured in this run (see `--parts` and `--variants`).';
+  }
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
     line(headers),
