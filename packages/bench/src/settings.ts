@@ -43,11 +43,12 @@ export interface BenchSettings {
   readonly deadlineMillis: number;
 }
 
-/** The run that `docs/benchmarks.md` reports: 30 to 36 minutes here. */
+/** Every variant but those that split the cost of `@seda/telemetry`. */
 const COMPARED_VARIANTS = VARIANTS.filter((variant) => !variant.breakdown).map(
   (variant) => variant.id,
 );
 
+/** The run that `docs/benchmarks.md` reports: 30 to 36 minutes here. */
 export const FULL_SETTINGS: BenchSettings = {
   name: 'full',
   variants: COMPARED_VARIANTS,
