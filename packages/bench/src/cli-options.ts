@@ -12,6 +12,20 @@ import { VARIANTS, type VariantId } from './variants.js';
 /** An invalid command line, reported without a stack trace. */
 export class UsageError extends Error {}
 
+/**
+ * Runs `parse`. On a `UsageError`, writes `command: message` to stderr and
+ * ends the process with exit code 2.
+ */
+export function exitOnUsageError<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${command}: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 /** The settings, parts and report path of one run. */
 export interface BenchOptions {
   readonly settings: BenchSettings;
@@ -74,7 +88,8 @@ function loadDurations(seconds: number) {
   return { warmUpSeconds: seconds, httpSeconds: seconds, wsSeconds: seconds };
 }
 
-function parsePositive(option: string, text: string): number {
+/** Parses a positive integer option, and throws a `UsageError` on anything else. */
+export function parsePositive(option: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
     throw new UsageError(`Invalid ${option} "${text}": use a positive integer.`);

@@ -8,7 +8,7 @@
 // `--env` adds a variable to the environment of every app child.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseBenchOptions, UsageError } from './cli-options.js';
+import { exitOnUsageError, parseBenchOptions } from './cli-options.js';
 import { renderReport } from './report/markdown.js';
 import { runBench } from './run/run-bench.js';
 
@@ -26,11 +26,5 @@ process.stdout.write(markdown);
 process.stderr.write(`bench: wrote ${base}.md and ${base}.json\n`);
 
 function readOptions() {
-  try {
-    return parseBenchOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n`);
-    process.exit(2);
-  }
+  return exitOnUsageError('bench', () => parseBenchOptions(process.argv.slice(2)));
 }

@@ -2,8 +2,9 @@
 // [--dir PATH] [--heap] [--ws] [--env KEY=VALUE]...`: runs one variant of
 // the example API with `--cpu-prof` under N seconds of the benchmark's HTTP
 // load (0 profiles the start alone), then prints where its CPU time went, by
-// package and by function. `--ws` replaces the HTTP load with the socket.io round trips of
-// the WebSocket figure. `--heap` also writes a heap snapshot after the load.
+// package and by function. `--ws` replaces the HTTP load with the socket.io
+// round trips of the WebSocket figure. `--heap` also writes a heap snapshot
+// after the load.
 // `--env` adds a variable to the app's environment, as in `main.js`.
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { runWsLoad } from './load/ws-load.js';
 import { ROUTE, startAppChild } from './run/app-child.js';
 import { CollectorChild } from './run/collector-child.js';
 import { copyDatabase, createTemplateDatabase } from './run/database.js';
-import { parseEnv, UsageError } from './cli-options.js';
+import { exitOnUsageError, parseEnv } from './cli-options.js';
 import { summarizeProfile } from './report/cpu-profile.js';
 import { type ModuleSystem, VARIANTS, type VariantId, variantById } from './variants.js';
 
@@ -35,7 +36,7 @@ const values = readOptions();
 const variant = variantById(values.variant as VariantId);
 const system = values.system as ModuleSystem;
 const seconds = Number(values.seconds);
-const extraEnv = readEnv(values.env);
+const extraEnv = exitOnUsageError('profile', () => parseEnv(values.env));
 const dir =
   values.dir ?? (await mkdtemp(join(tmpdir(), 'seda-bench-profile-')));
 await mkdir(dir, { recursive: true });
@@ -124,15 +125,6 @@ function readOptions() {
     );
   }
   return parsed;
-}
-
-function readEnv(assignments: readonly string[]): Record<string, string> {
-  try {
-    return parseEnv(assignments);
-  } catch (error) {
-    if (error instanceof UsageError) return exitWithUsage(error.message);
-    throw error;
-  }
 }
 
 function exitWithUsage(message: string): never {

@@ -48,7 +48,7 @@ const COMPARED_VARIANTS = VARIANTS.filter((variant) => !variant.breakdown).map(
   (variant) => variant.id,
 );
 
-/** The run that `docs/benchmarks.md` reports: 30 to 36 minutes here. */
+/** The run that `docs/benchmarks.md` reports, 30 to 36 minutes on 2 shared cores. */
 export const FULL_SETTINGS: BenchSettings = {
   name: 'full',
   variants: COMPARED_VARIANTS,

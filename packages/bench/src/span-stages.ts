@@ -7,6 +7,7 @@
 // range are printed as a Markdown table.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { exitOnUsageError, parsePositive } from './cli-options.js';
 import { telemetryEnv } from './environment.js';
 import { formatSummary } from './report/markdown.js';
 import { summarize } from './report/statistics.js';
@@ -33,9 +34,11 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20000' },
   },
 });
-const rounds = positive('--rounds', values.rounds);
-const seconds = positive('--seconds', values.seconds);
-const rate = positive('--rate', values.rate);
+const [rounds, seconds, rate] = exitOnUsageError('span-stages', () => [
+  parsePositive('--rounds', values.rounds),
+  parsePositive('--seconds', values.seconds),
+  parsePositive('--rate', values.rate),
+]);
 
 const collector = await CollectorChild.start();
 await collector.setMode('discard');
@@ -92,14 +95,4 @@ function renderTable(): string {
     ...rows,
     '',
   ].join('\n');
-}
-
-/** Reads a positive integer option, or ends the process with a usage message. */
-function positive(option: string, text: string | undefined): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`Invalid ${option} "${String(text)}": use a positive integer.\n`);
-    process.exit(2);
-  }
-  return value;
 }

@@ -20,11 +20,11 @@ export interface Variant {
   readonly label: string;
   /** Node.js options that preload the telemetry, per module system. */
   readonly preload: Readonly<Record<ModuleSystem, readonly string[]>>;
-  /** Variables of the variant, under those that `--env` adds. */
+  /** Environment variables of the variant, which those of `--env` override. */
   readonly env?: Readonly<Record<string, string>>;
   /**
    * A variant of `@seda/telemetry` with a part switched off, which splits
-   * its cost. Only `--variants` names these; a full run leaves them out.
+   * its cost. A full run leaves these out, so only `--variants` runs them.
    */
   readonly breakdown?: true;
 }

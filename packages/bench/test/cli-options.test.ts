@@ -30,7 +30,7 @@ describe('parseBenchOptions', () => {
     expect(settings.variants).toEqual(['none', 'seda', 'sdk-node']);
   });
 
-  it('runs the breakdown variants of @seda/telemetry only when named', () => {
+  it('runs breakdown variants only when named', () => {
     const { settings } = parseBenchOptions([
       '--variants',
       'seda-disabled,seda,seda-no-spans',
