@@ -97,7 +97,8 @@ export function parsePositive(option: string, text: string): number {
   return value;
 }
 
-function parseVariants(text: string): VariantId[] {
+/** Parses `--variants`, and throws a `UsageError` on an unknown one. `none` is always first. */
+export function parseVariants(text: string): VariantId[] {
   const known = VARIANTS.map((variant) => variant.id);
   const names = text.split(',').map((name) => name.trim());
   for (const name of names) {

@@ -30,6 +30,8 @@ export interface AppChildOptions {
   readonly census?: boolean;
   /** Node.js options before the preloads, such as `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
+  /** A program that runs Node.js, with its options, such as valgrind. */
+  readonly wrapper?: readonly string[];
   /** Path whose first 200 response ends the start. Default `ROUTE`. */
   readonly readyPath?: string;
   readonly extraEnv?: Readonly<Record<string, string>>;
@@ -49,6 +51,7 @@ export async function startAppChild(
 ): Promise<AppChild> {
   const spawnedAt = performance.now();
   const child = new IpcChild({
+    wrapper: options.wrapper,
     nodeArgs: [
       ...(options.nodeArgs ?? []),
       ...(options.census ? CENSUS_PRELOAD : []),

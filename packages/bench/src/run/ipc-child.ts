@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 /** The command line, environment and folder of a child process. */
 export interface ChildSpec {
+  /** A program that runs Node.js, with its options, such as valgrind. */
+  readonly wrapper?: readonly string[];
   readonly nodeArgs: readonly string[];
   readonly script: string;
   /** The child's whole environment apart from `PATH` and `HOME`. */
@@ -32,7 +34,13 @@ export class IpcChild {
   private exitDescription: string | undefined;
 
   constructor(spec: ChildSpec) {
-    this.process = spawn(process.execPath, [...spec.nodeArgs, spec.script], {
+    const [command, ...args] = [
+      ...(spec.wrapper ?? []),
+      process.execPath,
+      ...spec.nodeArgs,
+      spec.script,
+    ];
+    this.process = spawn(command as string, args, {
       cwd: spec.cwd,
       env: {
         PATH: process.env.PATH ?? '',

@@ -2,7 +2,8 @@ import * as nodeModule from 'node:module';
 import { isMainThread } from 'node:worker_threads';
 import type { DiagLogger } from '@opentelemetry/api';
 import { loadModule } from '../exporters/load.js';
-import { packageOfFile } from './patched-files.js';
+import { packageOfSpecifier } from './package-names.js';
+import type { PatchedFiles } from './patched-files.js';
 
 /** The mechanism that intercepts ES modules in this process. */
 export type ImportHookMode = 'sync' | 'async' | 'unavailable';
@@ -23,23 +24,25 @@ interface SyncHooksModule {
  * (`module.registerHooks`) are used where Node.js supports them; older
  * versions get the off-thread `module.register` loader.
  *
- * `files` are the files inside those packages that the instrumentations
- * patch (`@nestjs/core/router/router-execution-context.js`). With the
- * synchronous hooks, a package with listed files gets only its entry and
- * those files wrapped, instead of every file. Each wrapped module costs a
- * parse of its source and a generated wrapper module at start, and
- * `@nestjs/core` alone has about 170 files.
+ * `patched.files` are the files inside those packages that the
+ * instrumentations patch (`@nestjs/core/router/router-execution-context.js`).
+ * With the synchronous hooks, a package with listed files gets only those
+ * files wrapped, and its entry when an instrumentation patches the entry
+ * too, instead of every file. Each wrapped module costs a parse of its
+ * source and a generated wrapper module at start. An entry that re-exports
+ * the whole package (`export *`) costs a parse of each of its files:
+ * `@nestjs/core` alone has about 170.
  */
 export function registerImportHooks(
   packages: readonly string[],
   log: DiagLogger,
-  files: readonly string[] = [],
+  patched: PatchedFiles = { files: [], entryUnpatched: [] },
 ): ImportHookMode {
   const registry = globalThis as { [REGISTERED]?: ImportHookMode };
   const known = registry[REGISTERED];
   if (known) return known;
 
-  const mode = register(packages, files, log);
+  const mode = register(packages, patched, log);
   registry[REGISTERED] = mode;
   log.debug(`import hook: ${mode} for ${packages.join(', ')}`);
   return mode;
@@ -47,10 +50,10 @@ export function registerImportHooks(
 
 function register(
   packages: readonly string[],
-  files: readonly string[],
+  patched: PatchedFiles,
   log: DiagLogger,
 ): ImportHookMode {
-  const shouldInclude = matchModules(packages, files);
+  const shouldInclude = matchModules(packages, patched);
   const sync = loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
   if (sync.supportsSyncHooks()) {
     sync.register({ shouldInclude });
@@ -95,13 +98,14 @@ function keepBuiltinsBuiltin(): void {
   });
 }
 
-function matchModules(packages: readonly string[], files: readonly string[]) {
-  const narrowed = new Set(files.map(packageOfFile));
+function matchModules(packages: readonly string[], patched: PatchedFiles) {
+  const narrowed = new Set(patched.files.map(packageOfSpecifier));
   const patterns = [
     ...packages.filter((name) => !narrowed.has(name)).map(packagePathPattern),
-    ...files.map(filePathPattern),
+    ...patched.files.map(filePathPattern),
   ];
-  const names = new Set(packages);
+  const unpatchedEntries = new Set(patched.entryUnpatched);
+  const names = new Set(packages.filter((name) => !unpatchedEntries.has(name)));
   return (url: string, specifier?: string): boolean => {
     if (specifier && names.has(stripNodePrefix(specifier))) return true;
     return patterns.some((pattern) => pattern.test(url));

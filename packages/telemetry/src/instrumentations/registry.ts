@@ -11,6 +11,7 @@ import { createIoredisInstrumentation } from './ioredis.js';
 import { createNestInstrumentation, type NestRouteTracing } from './nestjs.js';
 import { findPackageChain } from './package-dir.js';
 import { createPrismaInstrumentation } from './prisma.js';
+import { filterRequireHook } from './require-filter/install.js';
 import type { UrlRedactor } from './redaction.js';
 import { createUndiciInstrumentation } from './undici.js';
 import { EngineRequestFilter } from './websocket/engine-requests.js';
@@ -181,17 +182,19 @@ export function createInstrumentations(
     nestRoutes: { traced: false },
     appDirs,
   };
-  const active: ActiveInstrumentation[] = [];
-  for (const spec of SPECS) {
+  const wanted = SPECS.filter((spec) => {
     if (!isSwitchedOn(spec.name, context.config)) {
       log.debug(`instrumentation ${spec.name}: switched off by option`);
-    } else if (!isInstalled(spec, appDirs)) {
-      log.debug(`instrumentation ${spec.name}: target not installed, not loaded`);
-    } else {
-      active.push(createOne(spec, shared, log));
+      return false;
     }
-  }
-  return active;
+    if (!isInstalled(spec, appDirs)) {
+      log.debug(`instrumentation ${spec.name}: target not installed, not loaded`);
+      return false;
+    }
+    return true;
+  });
+  if (wanted.length > 0) filterRequireHook(log);
+  return wanted.map((spec) => createOne(spec, shared, log));
 }
 
 function createOne(
