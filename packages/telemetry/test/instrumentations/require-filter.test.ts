@@ -53,16 +53,31 @@ describe('HookedPackages.mayLoad', () => {
     expect(packages.mayLoad('./node_modules/express', APP_FILE)).toBe(true);
   });
 
+  it('follows .. anywhere in a relative path', () => {
+    const shimFile = `${STORE}/express@5.1.0/node_modules/web-shim/index.js`;
+    expect(packages.mayLoad('./../express', shimFile)).toBe(true);
+    expect(packages.mayLoad('./lib/../../express', shimFile)).toBe(true);
+  });
+
   it('sends absolute paths through the hook only into a hooked package', () => {
     expect(packages.mayLoad(EXPRESS_FILE, APP_FILE)).toBe(true);
     expect(packages.mayLoad(QS_FILE, APP_FILE)).toBe(false);
     expect(packages.mayLoad('/srv/app/dist/config.js', APP_FILE)).toBe(false);
+    const viaShim = `${STORE}/express@5.1.0/node_modules/web-shim/../express/index.js`;
+    expect(packages.mayLoad(viaShim, APP_FILE)).toBe(true);
+  });
+
+  it('tells whether a loaded file lies in a hooked package', () => {
+    expect(packages.containsFile(EXPRESS_FILE)).toBe(true);
+    expect(packages.containsFile(QS_FILE)).toBe(false);
   });
 
   it('sends what it cannot place through the hook', () => {
     // `imports` of the requiring package can map `#name` to any package.
     expect(packages.mayLoad('#platform', QS_FILE)).toBe(true);
     expect(packages.mayLoad('./utils', undefined)).toBe(true);
+    // The REPL's module has a null file name.
+    expect(packages.mayLoad('./utils', null)).toBe(true);
     expect(packages.mayLoad(42, APP_FILE)).toBe(true);
     expect(packages.mayLoad('', APP_FILE)).toBe(true);
   });

@@ -20,33 +20,38 @@ export class HookedPackages {
   }
 
   /**
-   * False only when `id`, required from the file `parent`, surely resolves
-   * outside every hooked package: a bare specifier of another package, or a
-   * relative path that stays inside a package that is not hooked.
+   * Tells from the written `id` alone whether a `require(id)` from the file
+   * `parent` may load a hooked package. It is false for a bare specifier of
+   * another package and for a relative path that stays inside a package
+   * that is not hooked. An npm alias or a symbolic link can still lead such
+   * an `id` into a hooked package, so a caller checks the loaded file with
+   * `containsFile` as well.
    */
-  mayLoad(id: unknown, parent: string | undefined): boolean {
+  mayLoad(id: unknown, parent: unknown): boolean {
     if (typeof id !== 'string' || id === '') return true;
     const first = id.charCodeAt(0);
     if (first === DOT) return this.mayLoadRelative(id, parent);
-    if (first === SLASH || isWindowsPath(id)) return this.isHookedFile(id);
+    if (first === SLASH || isWindowsPath(id)) return this.containsFile(resolve(id));
     // `#name` comes from the `imports` of the requiring package, which can
     // map it to any package.
     if (id.startsWith('#')) return true;
     return this.names.has(packageOfSpecifier(id));
   }
 
-  private mayLoadRelative(id: string, parent: string | undefined): boolean {
-    if (parent === undefined) return true;
-    if (this.names.has(this.packageOfParent(parent))) return true;
-    // `../` can climb out of the requiring package into another one.
-    if (id.startsWith('..') || id.includes('node_modules')) {
-      return this.isHookedFile(resolve(dirname(parent), id));
-    }
-    return false;
+  /** Tells whether a file lies inside a hooked package. */
+  containsFile(path: string): boolean {
+    return this.names.has(packageOfPath(path));
   }
 
-  private isHookedFile(path: string): boolean {
-    return this.names.has(packageOfPath(path));
+  private mayLoadRelative(id: string, parent: unknown): boolean {
+    // The REPL's module has no file name.
+    if (typeof parent !== 'string') return true;
+    if (this.names.has(this.packageOfParent(parent))) return true;
+    // `..` can climb out of the requiring package into another one.
+    if (id.includes('..') || id.includes('node_modules')) {
+      return this.containsFile(resolve(dirname(parent), id));
+    }
+    return false;
   }
 
   private packageOfParent(parent: string): string {

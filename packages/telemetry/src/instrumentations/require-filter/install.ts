@@ -84,10 +84,17 @@ function install(log: DiagLogger): HookedPackages | undefined {
     return register(moduleName, onRequire);
   };
 
-  const filtered = function require(this: Module, ...args: [string]) {
-    return packages.mayLoad(args[0], this?.filename)
-      ? hooked.apply(this, args)
-      : plain.apply(this, args);
+  const filtered = function require(this: Module, id: string) {
+    if (packages.mayLoad(id, this?.filename)) return hooked.call(this, id);
+
+    const children = this?.children;
+    const childCount = children?.length ?? 0;
+    const exports = plain.call(this, id);
+    // Node.js adds the loaded module to the requiring one's children. When it
+    // lies in a hooked package after all, as through an npm alias, the hook
+    // patches it now: the hook has not seen that file yet.
+    const loaded = children && children.length > childCount ? children.at(-1) : undefined;
+    return loaded && packages.containsFile(loaded.filename) ? hooked.call(this, id) : exports;
   };
   Module.prototype.require = filtered as typeof Module.prototype.require;
   return packages;
