@@ -3,9 +3,8 @@
 // example API runs from spawn to its first successful response, under
 // valgrind's callgrind tool. On a shared machine, start-up times of the same
 // variant spread by a fifth or more from one run to the next, while repeated
-// counts of the same start differed by less than 1 % here. It prints a
-// Markdown table with each variant's count and its difference from no
-// telemetry.
+// counts of the same start differed by about 1 % here. It prints a Markdown
+// table with each variant's count and its difference from no telemetry.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,18 +35,14 @@ const NO_TIMED_EXPORTS = {
   OTEL_METRIC_EXPORT_INTERVAL: '600000',
 };
 
-const { values } = parseArgs({
-  options: {
-    variants: { type: 'string', default: 'none,seda,otel-auto,sdk-node' },
-    system: { type: 'string', default: 'both' },
-    env: { type: 'string', multiple: true, default: [] as string[] },
-  },
+const [variants, systems, extraEnv] = exitOnUsageError('start-instructions', () => {
+  const values = parseCommandLine();
+  return [
+    parseVariants(values.variants),
+    parseSystems(values.system),
+    parseEnv(values.env),
+  ] as const;
 });
-const [variants, systems, extraEnv] = exitOnUsageError('start-instructions', () => [
-  parseVariants(values.variants),
-  parseSystems(values.system),
-  parseEnv(values.env),
-] as const);
 await requireValgrind();
 
 const dir = await mkdtemp(join(tmpdir(), 'seda-bench-instructions-'));
@@ -106,7 +101,7 @@ async function countStart(
 async function readDumpedCount(out: string): Promise<number> {
   const dump = `${out}.1`;
   const match = /^summary: (\d+)$/m.exec(await readFile(dump, 'utf8'));
-  if (!match?.[1]) throw new Error(`no summary line in ${dump}`);
+  if (!match?.[1]) throw new Error(`summary line missing in ${dump}: callgrind did not finish the dump`);
   return Number(match[1]);
 }
 
@@ -119,6 +114,23 @@ function formatRow(
   const millions = (value: number) => Math.round(value / 1e6).toLocaleString('en');
   const delta = variant === 'none' ? '' : `+${millions(count - baseline)}`;
   return `| ${variantById(variant).label} | ${system} | ${millions(count)} | ${delta} |`;
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        variants: { type: 'string', default: 'none,seda,otel-auto,sdk-node' },
+        system: { type: 'string', default: 'both' },
+        env: { type: 'string', multiple: true, default: [] as string[] },
+      },
+    }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `${message.replace(/\.$/, '')}. The options are --variants, --system and --env.`,
+    );
+  }
 }
 
 function parseSystems(text: string): ModuleSystem[] {

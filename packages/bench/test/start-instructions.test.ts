@@ -7,8 +7,8 @@ const SCRIPT = fileURLToPath(new URL('../dist/start-instructions.js', import.met
 const run = promisify(execFile);
 
 /**
- * Whether the count runs: with valgrind on `PATH`, or under CI (`CI` set and
- * not `false`), where a missing valgrind fails it.
+ * Tells whether the count runs: with valgrind on `PATH`, or under CI (`CI`
+ * set and not `false`), where a missing valgrind fails it.
  */
 function valgrindOrCi(): boolean {
   const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
@@ -30,6 +30,12 @@ describe('start instructions', () => {
     // The example API's start alone runs billions of instructions.
     expect(millions).toBeGreaterThan(1_000);
   }, 310_000);
+
+  it('rejects an unknown option', async () => {
+    const result = run(process.execPath, [SCRIPT, '--sytem', 'cjs']);
+
+    await expect(result).rejects.toThrow(/Unknown option '--sytem'.*The options are --variants/s);
+  });
 
   it('rejects an unknown module system', async () => {
     const result = run(process.execPath, [SCRIPT, '--system', 'wasm']);
