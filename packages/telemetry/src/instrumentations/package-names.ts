@@ -10,7 +10,7 @@ export function packageOfSpecifier(specifier: string): string {
 }
 
 /**
- * The package of a file, from its last `node_modules` folder (pnpm's
+ * Returns the package of a file, from its last `node_modules` folder (pnpm's
  * `.pnpm/x@1/node_modules/x/` included); `''` for a file outside one.
  */
 export function packageOfPath(path: string): string {

@@ -11,7 +11,7 @@ interface WithModuleDefinitions {
   getModuleDefinitions?(): ModuleDefinition[];
 }
 
-/** What the instrumentations patch inside packages, for the import hook. */
+/** Files and package entries that the instrumentations patch, for the import hook. */
 export interface PatchedFiles {
   /** Files inside packages, such as `@nestjs/core/router/router-execution-context.js`. */
   readonly files: readonly string[];

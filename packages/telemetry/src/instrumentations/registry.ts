@@ -169,7 +169,8 @@ export interface ActiveInstrumentation {
 
 /**
  * Creates the instrumentations that are switched on and whose targets are
- * installed, logging each decision at debug level.
+ * installed, logging each decision at debug level. The require filter goes
+ * in first, because it must see the shared require hook being created.
  */
 export function createInstrumentations(
   context: InstrumentationContext,
@@ -182,7 +183,7 @@ export function createInstrumentations(
     nestRoutes: { traced: false },
     appDirs,
   };
-  const wanted = SPECS.filter((spec) => {
+  const selected = SPECS.filter((spec) => {
     if (!isSwitchedOn(spec.name, context.config)) {
       log.debug(`instrumentation ${spec.name}: switched off by option`);
       return false;
@@ -193,8 +194,8 @@ export function createInstrumentations(
     }
     return true;
   });
-  if (wanted.length > 0) filterRequireHook(log);
-  return wanted.map((spec) => createOne(spec, shared, log));
+  if (selected.length > 0) filterRequireHook(log);
+  return selected.map((spec) => createOne(spec, shared, log));
 }
 
 function createOne(

@@ -4,7 +4,7 @@ import { useReceiver } from '../support/receiver.js';
 
 const receiver = useReceiver();
 
-describe('an instrumentation the application registers after the SDK started', () => {
+describe('application instrumentation added after start', () => {
   it('patches its library and exports its spans', async () => {
     const fixture = await startFixture('late-instrumentation/app.cjs', {
       env: exportEnv(receiver()),

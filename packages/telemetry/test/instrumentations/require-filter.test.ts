@@ -42,11 +42,11 @@ describe('HookedPackages.mayLoad', () => {
     expect(packages.mayLoad(id, parent)).toBe(false);
   });
 
-  it('sends relative paths inside a hooked package through the hook', () => {
+  it('hooks relative paths in hooked packages', () => {
     expect(packages.mayLoad('./router/layer.js', EXPRESS_FILE)).toBe(true);
   });
 
-  it('follows ../ out of the requiring package into a hooked one', () => {
+  it('follows ../ into a hooked package', () => {
     const lodashFile = `${STORE}/express@5.1.0/node_modules/lodash/index.js`;
     expect(packages.mayLoad('../express/lib/express.js', lodashFile)).toBe(true);
     expect(packages.mayLoad('../qs/lib/index.js', lodashFile)).toBe(false);
@@ -59,7 +59,7 @@ describe('HookedPackages.mayLoad', () => {
     expect(packages.mayLoad('./lib/../../express', shimFile)).toBe(true);
   });
 
-  it('sends absolute paths through the hook only into a hooked package', () => {
+  it('hooks absolute paths into hooked packages', () => {
     expect(packages.mayLoad(EXPRESS_FILE, APP_FILE)).toBe(true);
     expect(packages.mayLoad(QS_FILE, APP_FILE)).toBe(false);
     expect(packages.mayLoad('/srv/app/dist/config.js', APP_FILE)).toBe(false);
@@ -67,12 +67,12 @@ describe('HookedPackages.mayLoad', () => {
     expect(packages.mayLoad(viaShim, APP_FILE)).toBe(true);
   });
 
-  it('tells whether a loaded file lies in a hooked package', () => {
+  it('finds loaded files in hooked packages', () => {
     expect(packages.containsFile(EXPRESS_FILE)).toBe(true);
     expect(packages.containsFile(QS_FILE)).toBe(false);
   });
 
-  it('sends what it cannot place through the hook', () => {
+  it('hooks what it cannot place', () => {
     // `imports` of the requiring package can map `#name` to any package.
     expect(packages.mayLoad('#platform', QS_FILE)).toBe(true);
     expect(packages.mayLoad('./utils', undefined)).toBe(true);
@@ -82,7 +82,7 @@ describe('HookedPackages.mayLoad', () => {
     expect(packages.mayLoad('', APP_FILE)).toBe(true);
   });
 
-  it('sends a package through the hook once it is added', () => {
+  it('hooks a package once added', () => {
     const late = hooked('express');
     expect(late.mayLoad('seda-greeter', APP_FILE)).toBe(false);
     late.add('seda-greeter');
@@ -95,7 +95,7 @@ describe('patchedFiles', () => {
     return { getModuleDefinitions: () => definitions } as unknown as Instrumentation;
   }
 
-  it('lists the files and the packages whose entry nothing patches', () => {
+  it('lists files and unpatched entries', () => {
     const nest = instrumentationWith([
       { name: '@nestjs/core', files: [{ name: '@nestjs/core/nest-factory.js' }] },
     ]);
@@ -114,7 +114,7 @@ describe('patchedFiles', () => {
     });
   });
 
-  it('keeps the entry of a package when any instrumentation patches it', () => {
+  it('keeps an entry that one patches', () => {
     const files = instrumentationWith([
       { name: 'ws', files: [{ name: 'ws/lib/websocket.js' }] },
     ]);

@@ -25,7 +25,7 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
 
-describe('require through a name the filter cannot read', () => {
+describe('require paths the filter cannot read', () => {
   it('traces express installed under an alias', async () => {
     // `npm install web-framework@npm:express` installs express under
     // another folder name. A link to the real folder plays that part.
@@ -53,7 +53,7 @@ describe('require through a name the filter cannot read', () => {
     expect(handlers[0]?.parentSpanId).toBe(server?.spanId);
   });
 
-  it('keeps the error of a relative require from a module without a file', async () => {
+  it('keeps errors of file-less modules', async () => {
     const code = `
       const { Module } = require('node:module');
       try {

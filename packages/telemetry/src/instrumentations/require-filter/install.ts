@@ -91,8 +91,8 @@ function install(log: DiagLogger): HookedPackages | undefined {
     const childCount = children?.length ?? 0;
     const exports = plain.call(this, id);
     // Node.js adds the loaded module to the requiring one's children. When it
-    // lies in a hooked package after all, as through an npm alias, the hook
-    // patches it now: the hook has not seen that file yet.
+    // lies in a hooked package after all, as through an npm alias, the call
+    // goes through the hook too, which patches the module or returns it patched.
     const loaded = children && children.length > childCount ? children.at(-1) : undefined;
     return loaded && packages.containsFile(loaded.filename) ? hooked.call(this, id) : exports;
   };
