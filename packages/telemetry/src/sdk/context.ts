@@ -1,15 +1,15 @@
 import { context, propagation, type TextMapPropagator } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
   W3CBaggagePropagator,
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
 import type { PropagatorName } from '../types.js';
+import { EmitterBindingContextManager } from './context-manager.js';
 
 /** Registers the AsyncLocalStorage context manager and the propagators. */
 export function registerContext(names: readonly PropagatorName[]): void {
-  const manager = new AsyncLocalStorageContextManager();
+  const manager = new EmitterBindingContextManager();
   manager.enable();
   context.setGlobalContextManager(manager);
 

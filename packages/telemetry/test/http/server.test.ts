@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useReceiver } from '../support/receiver.js';
 import { exportEnv, startServerFixture } from '../support/fixtures.js';
@@ -125,5 +127,31 @@ describe('HTTP client', () => {
     const points = await receiver().waitForMetric('http.client.request.duration');
     expect(points.every((point) => point.attributes['server.port'] === port)).toBe(true);
     expect(points[0]?.unit).toBe('s');
+  });
+
+  it('keeps the span for a late body', async () => {
+    const { url } = await start();
+    const body = JSON.stringify({ target: `${url}/rooms/9/messages` });
+
+    // The body follows the headers in a later packet, so the parser emits
+    // `end` from the socket's context rather than the request's.
+    await new Promise<void>((resolve, reject) => {
+      const outgoing = httpRequest(`${url}/outgoing`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      outgoing.on('response', (reply) => reply.resume().on('end', resolve));
+      outgoing.on('error', reject);
+      outgoing.flushHeaders();
+      void sleep(100).then(() => outgoing.end(body));
+    });
+
+    const [outer] = await receiver().waitForSpans({
+      kind: 'SERVER',
+      attributes: { 'http.request.method': 'POST' },
+    });
+    const [client] = await receiver().waitForSpans({ kind: 'CLIENT' });
+    expect(client?.traceId).toBe(outer?.traceId);
+    expect(client?.parentSpanId).not.toBe('');
   });
 });
