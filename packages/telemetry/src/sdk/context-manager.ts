@@ -13,13 +13,12 @@ interface Binding {
 type BindableEmitter = EventEmitter & { [BINDING]?: Binding };
 
 /**
- * AsyncLocalStorage context manager whose `bind` of an event emitter
- * replaces only `emit`, which then runs every listener in the bound context.
- * The standard manager replaces eight methods of each emitter and wraps each
- * listener added later, and the HTTP instrumentation binds every request
- * and response. An emitter whose `emit` is not `EventEmitter`'s own, such
- * as an `EventEmitterAsyncResource` or a socket.io socket, where `emit`
- * sends to the peer, gets the standard binding.
+ * AsyncLocalStorage context manager that binds an event emitter by
+ * replacing only its `emit`, which runs every listener in the bound context.
+ * The standard manager replaces eight methods and wraps each listener, a
+ * cost on every request and response that the HTTP instrumentation binds.
+ * Emitters with an `emit` of their own, such as `EventEmitterAsyncResource`
+ * or a socket.io socket, get the standard binding.
  *
  * NOTE: listeners added before the binding also run in the bound context,
  * where the standard manager leaves them in the context of the `emit` call.
@@ -34,8 +33,9 @@ export class EmitterBindingContextManager extends AsyncLocalStorageContextManage
   }
 
   /**
-   * Keeps the first binding of this manager, as the standard manager does.
-   * A manager started after this one was stopped binds the emitter again.
+   * Binds `emitter` unless this manager already did, so the first binding
+   * wins as with the standard manager. Another manager, such as one started
+   * after this one stopped, replaces the binding.
    */
   private bindEmit(context: Context, emitter: BindableEmitter): void {
     const previous = emitter[BINDING];
