@@ -11,7 +11,7 @@ import { createIoredisInstrumentation } from './ioredis.js';
 import { createNestInstrumentation, type NestRouteTracing } from './nestjs.js';
 import { findPackageChain } from './package-dir.js';
 import { createPrismaInstrumentation } from './prisma.js';
-import { filterRequireHook } from './require-filter/install.js';
+import { createWithRequireFilter } from './require-filter/install.js';
 import type { UrlRedactor } from './redaction.js';
 import { createUndiciInstrumentation } from './undici.js';
 import { EngineRequestFilter } from './websocket/engine-requests.js';
@@ -169,8 +169,7 @@ export interface ActiveInstrumentation {
 
 /**
  * Creates the instrumentations that are switched on and whose targets are
- * installed, logging each decision at debug level. The require filter goes
- * in first, because it must see the shared require hook being created.
+ * installed, logging each decision at debug level.
  */
 export function createInstrumentations(
   context: InstrumentationContext,
@@ -194,7 +193,6 @@ export function createInstrumentations(
     }
     return true;
   });
-  if (selected.length > 0) filterRequireHook(log);
   return selected.map((spec) => createOne(spec, shared, log));
 }
 
@@ -204,7 +202,8 @@ function createOne(
   log: DiagLogger,
 ): ActiveInstrumentation {
   log.debug(`instrumentation ${spec.name}: loaded`);
-  return { name: spec.name, packages: spec.packages, instrumentation: spec.create(context) };
+  const instrumentation = createWithRequireFilter(() => spec.create(context), log);
+  return { name: spec.name, packages: spec.packages, instrumentation };
 }
 
 function isSwitchedOn(name: InstrumentationName, config: ResolvedConfig): boolean {

@@ -1,88 +1,86 @@
 import { Module } from 'node:module';
 import type { DiagLogger } from '@opentelemetry/api';
-import { InstrumentationBase } from '@opentelemetry/instrumentation';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
 import { HookedPackages } from './hooked-packages.js';
 
 type RequireFunction = (this: Module, id: string) => unknown;
 
 /**
  * Process-wide `require-in-the-middle` hook of one copy of
- * `@opentelemetry/instrumentation`, where each instrumentation registers its
- * module names. It is a field of `InstrumentationBase` without a public type.
+ * `@opentelemetry/instrumentation`, where each instrumentation of that copy
+ * registers its module names. It is a field of `InstrumentationBase`
+ * without a public type.
  */
 interface SharedRequireHook {
   register(moduleName: string, onRequire: unknown): unknown;
+  [FILTERED]?: HookedPackages;
+}
+
+interface WithSharedHook {
+  _requireInTheMiddleSingleton?: unknown;
+  getModuleDefinitions?(): { name: string }[];
 }
 
 const FILTERED = Symbol.for('@seda/telemetry.require-filter');
 
-interface ProcessState {
-  [FILTERED]?: HookedPackages;
-}
-
-/** Instrumentation that patches nothing: creating it creates the shared hook. */
-class SharedHookOpener extends InstrumentationBase {
-  constructor() {
-    super('@seda/telemetry/require-filter', '0.0.0', { enabled: false });
-  }
-
-  protected override init(): [] {
-    return [];
-  }
-
-  sharedHook(): SharedRequireHook | undefined {
-    const hook = (this as unknown as { _requireInTheMiddleSingleton?: unknown })
-      ._requireInTheMiddleSingleton;
-    return typeof (hook as SharedRequireHook | undefined)?.register === 'function'
-      ? (hook as SharedRequireHook)
-      : undefined;
-  }
-}
-
 /**
- * Lets `require` calls skip `require-in-the-middle` when they cannot load a
- * package that an instrumentation patches. The shared hook resolves every
- * required file a second time and looks up the package of each new one: in
- * the example API's start, about a fifth of the instructions that the SDK
- * adds (callgrind counts). The filter learns each module name registered
- * with the hook, also by instrumentations that the application creates
- * later with the same copy of `@opentelemetry/instrumentation`.
+ * Creates an instrumentation with `create`. If that installed the shared
+ * `require-in-the-middle` hook of the instrumentation's copy of
+ * `@opentelemetry/instrumentation`, puts a filter in front of the hook. The
+ * hook resolves every required file a second time and looks up the package
+ * of each new one: in the example API's start, about a fifth of the
+ * instructions that the SDK adds (callgrind counts). The filter lets a
+ * `require` that cannot load a package patched through that copy skip it.
  *
- * Call it before any instrumentation is created. When the shared hook
- * already exists, the filter cannot tell it apart from other `require`
- * wrappers, so every call keeps going through the hook.
+ * npm gives a contrib instrumentation whose range leaves out the SDK's copy
+ * a copy of its own, with a hook of its own, so each copy gets a filter.
+ * The filter learns each module name registered with its hook, also by
+ * instrumentations that the application creates later on that copy. When a
+ * copy's hook existed before, the filter cannot tell it apart from other
+ * `require` wrappers, so every call keeps going through it.
  */
-export function filterRequireHook(log: DiagLogger): void {
-  const state = globalThis as ProcessState;
-  if (state[FILTERED]) return;
+export function createWithRequireFilter<T extends Instrumentation>(
+  create: () => T,
+  log: DiagLogger,
+): T {
+  const plain = Module.prototype.require as RequireFunction;
+  const instrumentation = create();
+  const hooked = Module.prototype.require as RequireFunction;
+  if (hooked === plain) return instrumentation;
 
   // The filter only saves time, so a failure leaves the hook as it is.
   try {
-    state[FILTERED] = install(log);
+    install(instrumentation as WithSharedHook, plain, hooked, log);
   } catch (error) {
     log.debug(`require filter: not installed, because it failed: ${String(error)}`);
   }
+  return instrumentation;
 }
 
-function install(log: DiagLogger): HookedPackages | undefined {
-  const plain = Module.prototype.require as RequireFunction;
-  const hook = new SharedHookOpener().sharedHook();
-  const hooked = Module.prototype.require as RequireFunction;
-  if (hooked === plain) {
-    log.debug('require filter: not installed, because the shared require hook existed before the SDK');
-    return undefined;
-  }
+function install(
+  instrumentation: WithSharedHook,
+  plain: RequireFunction,
+  hooked: RequireFunction,
+  log: DiagLogger,
+): void {
+  const hook = sharedHook(instrumentation);
   if (!hook) {
     log.debug('require filter: not installed, because the shared require hook was not found');
-    return undefined;
+    return;
   }
+  if (hook[FILTERED]) return;
 
   const packages = new HookedPackages();
+  // The instrumentation may have registered its modules while it was created.
+  for (const definition of instrumentation.getModuleDefinitions?.() ?? []) {
+    packages.add(definition.name);
+  }
   const register = hook.register.bind(hook);
   hook.register = (moduleName, onRequire) => {
     packages.add(moduleName);
     return register(moduleName, onRequire);
   };
+  hook[FILTERED] = packages;
 
   const filtered = function require(this: Module, id: string) {
     if (packages.mayLoad(id, this?.filename)) return hooked.call(this, id);
@@ -97,5 +95,9 @@ function install(log: DiagLogger): HookedPackages | undefined {
     return loaded && packages.containsFile(loaded.filename) ? hooked.call(this, id) : exports;
   };
   Module.prototype.require = filtered as typeof Module.prototype.require;
-  return packages;
+}
+
+function sharedHook(instrumentation: WithSharedHook): SharedRequireHook | undefined {
+  const hook = instrumentation._requireInTheMiddleSingleton as SharedRequireHook | undefined;
+  return typeof hook?.register === 'function' ? hook : undefined;
 }
