@@ -190,7 +190,10 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
   const onBeforeExit = () => void lifecycle.shutdown();
   process.once('beforeExit', onBeforeExit);
   if (config.shutdown.signals) {
-    removeSignalListeners = shutdownOnSignals(() => lifecycle.shutdown(), log);
+    removeSignalListeners = shutdownOnSignals(
+      { flush: () => lifecycle.forceFlush(), shutdown: () => lifecycle.shutdown() },
+      log,
+    );
   }
 
   // Health registries record into this provider from now on, including
