@@ -7,6 +7,7 @@ import type { Environment } from './config/parse.js';
 import { resolveConfig } from './config/resolve.js';
 import type { ResolvedConfig } from './config/resolved.js';
 import { componentLogger, installDiagLogger, logEvenWithoutSdk } from './diag/logger.js';
+import { isReportedExportError } from './exporters/failure-report.js';
 import {
   announceSdkMeterProvider,
   withdrawSdkMeterProvider,
@@ -105,7 +106,8 @@ function start(
   for (const issue of issues) log.warn(describeIssue(issue));
 
   if (config.disabled) {
-    log.debug('OTEL_SDK_DISABLED is true: every signal is a no-op');
+    const source = options.disabled ? 'the disabled option' : 'OTEL_SDK_DISABLED=true';
+    componentLogger('sdk').info(`disabled by ${source}: nothing is traced, measured or exported`);
     return DISABLED_HANDLE;
   }
   return startEnabled(config, onStopped);
@@ -113,7 +115,9 @@ function start(
 
 function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryHandle {
   const log = componentLogger('sdk');
-  setGlobalErrorHandler((error) => log.error('export failed:', error));
+  setGlobalErrorHandler((error) => {
+    if (!isReportedExportError(error)) log.error('export failed:', error);
+  });
 
   const appDirs = applicationDirs();
   const resource = buildResource(config, findPackageInfo(appDirs), log);

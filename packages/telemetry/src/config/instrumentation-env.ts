@@ -71,7 +71,9 @@ function readNames(
       issues.add({
         source: variable,
         value: entry,
-        expected: `names from ${INSTRUMENTATION_SWITCHES.join(', ')}`,
+        expected:
+          `names from ${INSTRUMENTATION_SWITCHES.join(', ')}, ` +
+          `or the aliases ${Object.keys(ALIASES).join(', ')}`,
         fallback: 'the other entries',
       });
     }

@@ -27,6 +27,7 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
   constructor(
     private readonly create: () => Exporter<Batch>,
     private readonly log: DiagLogger = diag,
+    private readonly onResult?: (result: ExportResult) => void,
   ) {}
 
   export(batch: Batch, resultCallback: (result: ExportResult) => void): void {
@@ -38,7 +39,15 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
       });
       return;
     }
-    exporter.export(batch, resultCallback);
+    const onResult = this.onResult;
+    if (!onResult) {
+      exporter.export(batch, resultCallback);
+      return;
+    }
+    exporter.export(batch, (result) => {
+      onResult(result);
+      resultCallback(result);
+    });
   }
 
   forceFlush(): Promise<void> {
@@ -80,8 +89,12 @@ export class DeferredMetricExporter<Batch>
   extends DeferredExporter<Batch>
   implements MetricExporter<Batch>
 {
-  constructor(create: () => MetricExporter<Batch>, log?: DiagLogger) {
-    super(create, log);
+  constructor(
+    create: () => MetricExporter<Batch>,
+    log?: DiagLogger,
+    onResult?: (result: ExportResult) => void,
+  ) {
+    super(create, log, onResult);
   }
 
   selectAggregationTemporality(instrumentType: InstrumentType): AggregationTemporality {

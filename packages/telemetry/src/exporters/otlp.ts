@@ -6,6 +6,7 @@ import type { Signal } from '../config/defaults.js';
 import type { ResolvedOtlp } from '../config/resolved.js';
 import { componentLogger, muteConfigurationWarnings } from '../diag/logger.js';
 import { DeferredExporter, DeferredMetricExporter, type Exporter } from './deferred.js';
+import { ExportFailureReport } from './failure-report.js';
 import { loadModule } from './load.js';
 import { StartEnvironment } from './start-environment.js';
 
@@ -79,9 +80,11 @@ export function createOtlpExporter<S extends Signal>(
     return muteConfigurationWarnings(() => environment.apply(() => new Exporter(options)));
   };
   const loader = create as () => Exporter<unknown>;
+  const report = new ExportFailureReport(signal, otlp.url, log);
+  const onResult = report.record.bind(report);
   const deferred =
     signal === 'metrics'
-      ? new DeferredMetricExporter(loader, log)
-      : new DeferredExporter(loader, log);
+      ? new DeferredMetricExporter(loader, log, onResult)
+      : new DeferredExporter(loader, log, onResult);
   return deferred as unknown as SignalExporters[S];
 }

@@ -58,7 +58,7 @@ describe('OTEL_NODE_ENABLED_INSTRUMENTATIONS and _DISABLED_', () => {
     expect(result.on).toEqual(['http']);
     expect(result.issues).toEqual([
       expect.stringMatching(
-        /OTEL_NODE_ENABLED_INSTRUMENTATIONS.*"mongodb".*names from http, express, nestjs.*using the other entries/,
+        /OTEL_NODE_ENABLED_INSTRUMENTATIONS.*"mongodb".*names from http, express, nestjs.*or the aliases nestjs-core, socket\.io.*using the other entries/,
       ),
     ]);
   });

@@ -94,6 +94,9 @@ describe('OTEL_SDK_DISABLED', () => {
     expect(report.after).toEqual(report.before);
     expect(report.prometheusUrl).toBeUndefined();
     expect(receiver().requests()).toEqual([]);
+    expect(exit.stderr).toContain(
+      'disabled by OTEL_SDK_DISABLED=true: nothing is traced, measured or exported',
+    );
   });
 });
 
