@@ -1,6 +1,7 @@
 import type { DiagLogger } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { Signal } from '../config/defaults.js';
+import { UrlRedactor } from '../instrumentations/redaction.js';
 
 /** Errors of failed exports that a report has logged with their signal and URL. */
 const reportedErrors = new WeakSet<object>();
@@ -28,11 +29,16 @@ export function isReportedExportError(error: unknown): boolean {
  * it. The failures in between are counted by the exporter's own metrics.
  */
 export class ExportFailureReport {
+  private readonly url: string;
+
   constructor(
     private readonly signal: Signal,
-    private readonly url: string,
+    url: string,
     private readonly log: DiagLogger,
-  ) {}
+  ) {
+    // The endpoint may carry credentials, as in the start report.
+    this.url = new UrlRedactor([]).redactUrl(url);
+  }
 
   record(result: ExportResult): void {
     if (result.code === ExportResultCode.SUCCESS) {
