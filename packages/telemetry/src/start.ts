@@ -7,7 +7,6 @@ import type { Environment } from './config/parse.js';
 import { resolveConfig } from './config/resolve.js';
 import type { ResolvedConfig } from './config/resolved.js';
 import { componentLogger, installDiagLogger, logEvenWithoutSdk } from './diag/logger.js';
-import { isReportedExportError } from './exporters/failure-report.js';
 import {
   announceSdkMeterProvider,
   withdrawSdkMeterProvider,
@@ -115,9 +114,7 @@ function start(
 
 function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryHandle {
   const log = componentLogger('sdk');
-  setGlobalErrorHandler((error) => {
-    if (!isReportedExportError(error)) log.error('export failed:', error);
-  });
+  setGlobalErrorHandler((error) => log.error('export failed:', error));
 
   const appDirs = applicationDirs();
   const resource = buildResource(config, findPackageInfo(appDirs), log);
@@ -194,10 +191,7 @@ function startEnabled(config: ResolvedConfig, onStopped: () => void): TelemetryH
   const onBeforeExit = () => void lifecycle.shutdown();
   process.once('beforeExit', onBeforeExit);
   if (config.shutdown.signals) {
-    removeSignalListeners = shutdownOnSignals(
-      { flush: () => lifecycle.forceFlush(), shutdown: () => lifecycle.shutdown() },
-      log,
-    );
+    removeSignalListeners = shutdownOnSignals(() => lifecycle.shutdown(), log);
   }
 
   // Health registries record into this provider from now on, including

@@ -27,7 +27,6 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
   constructor(
     private readonly create: () => Exporter<Batch>,
     private readonly log: DiagLogger = diag,
-    private readonly onResult?: (result: ExportResult) => void,
   ) {}
 
   export(batch: Batch, resultCallback: (result: ExportResult) => void): void {
@@ -39,15 +38,7 @@ export class DeferredExporter<Batch> implements Exporter<Batch> {
       });
       return;
     }
-    const onResult = this.onResult;
-    if (!onResult) {
-      exporter.export(batch, resultCallback);
-      return;
-    }
-    exporter.export(batch, (result) => {
-      onResult(result);
-      resultCallback(result);
-    });
+    exporter.export(batch, resultCallback);
   }
 
   forceFlush(): Promise<void> {
@@ -89,12 +80,8 @@ export class DeferredMetricExporter<Batch>
   extends DeferredExporter<Batch>
   implements MetricExporter<Batch>
 {
-  constructor(
-    create: () => MetricExporter<Batch>,
-    log?: DiagLogger,
-    onResult?: (result: ExportResult) => void,
-  ) {
-    super(create, log, onResult);
+  constructor(create: () => MetricExporter<Batch>, log?: DiagLogger) {
+    super(create, log);
   }
 
   selectAggregationTemporality(instrumentType: InstrumentType): AggregationTemporality {

@@ -6,7 +6,6 @@ import type { Signal } from '../config/defaults.js';
 import type { ResolvedOtlp } from '../config/resolved.js';
 import { componentLogger, muteConfigurationWarnings } from '../diag/logger.js';
 import { DeferredExporter, DeferredMetricExporter, type Exporter } from './deferred.js';
-import { ExportFailureReport } from './failure-report.js';
 import { loadModule } from './load.js';
 import { StartEnvironment } from './start-environment.js';
 
@@ -80,11 +79,9 @@ export function createOtlpExporter<S extends Signal>(
     return muteConfigurationWarnings(() => environment.apply(() => new Exporter(options)));
   };
   const loader = create as () => Exporter<unknown>;
-  const report = new ExportFailureReport(signal, otlp.url, log);
-  const onResult = report.record.bind(report);
   const deferred =
     signal === 'metrics'
-      ? new DeferredMetricExporter(loader, log, onResult)
-      : new DeferredExporter(loader, log, onResult);
+      ? new DeferredMetricExporter(loader, log)
+      : new DeferredExporter(loader, log);
   return deferred as unknown as SignalExporters[S];
 }

@@ -2,33 +2,21 @@ import type { DiagLogger } from '@opentelemetry/api';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-/** Actions the SDK takes on a signal, each bounded in time by the caller. */
-export interface SignalActions {
-  flush(): Promise<void>;
-  shutdown(): Promise<void>;
-}
-
 /**
  * Flushes and shuts the SDK down on SIGTERM and SIGINT, then raises the
  * signal again once no other listener is left, so the process ends as it
- * would have without the SDK.
- *
- * When the application listens to the signal too, as NestJS's
- * `enableShutdownHooks` does, the SDK only flushes at first and keeps
- * recording: the application may still finish the requests in flight. It
- * shuts down when the signal comes again (NestJS raises it once closed) or
- * when the process runs out of work. While the shutdown runs, the listeners
- * stay registered, so that a signal raised again cannot end the process in
- * the middle of the final export. When a listener of the application
- * remains after the shutdown, ending the process stays its decision.
- * Returns a function that removes the listeners.
- *
- * NOTE: an application whose listener calls `process.exit()` after its own
- * clean-up loses what ended after the flush, because nothing is exported
- * after `process.exit()`.
+ * would have without the SDK. While the shutdown runs, the listeners stay
+ * registered: an application that re-raises the signal after its own
+ * clean-up (NestJS's `enableShutdownHooks` does) would otherwise end the
+ * process in the middle of the final export. The application's own
+ * listeners still run as usual, and when one remains after the shutdown,
+ * ending the process stays its decision. Returns a function that removes the
+ * listeners.
  */
-export function shutdownOnSignals(actions: SignalActions, log: DiagLogger): () => void {
-  let flushed = false;
+export function shutdownOnSignals(
+  shutdown: () => Promise<void>,
+  log: DiagLogger,
+): () => void {
   let stopping = false;
   const remove = () => {
     for (const signal of SIGNALS) process.off(signal, onSignal);
@@ -39,18 +27,9 @@ export function shutdownOnSignals(actions: SignalActions, log: DiagLogger): () =
       log.debug(`received ${signal} again while shutting down; it is raised once the shutdown ends`);
       return;
     }
-    if (!flushed && process.listenerCount(signal) > 1) {
-      flushed = true;
-      log.debug(
-        `received ${signal}, which the application handles too: flushing now, ` +
-          'shutting down when the signal comes again or the process ends',
-      );
-      void actions.flush();
-      return;
-    }
     stopping = true;
     log.debug(`received ${signal}, shutting down`);
-    void actions.shutdown().finally(() => {
+    void shutdown().finally(() => {
       remove();
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });

@@ -24,31 +24,6 @@ describe('signals', () => {
     expect(durations.at(-1)?.count).toBe(1);
   });
 
-  it('records requests in flight at SIGTERM', async () => {
-    const { fixture, url } = await startServerFixture('reraise-app.mjs', {
-      env: exportEnv(receiver(), {
-        OTEL_BSP_SCHEDULE_DELAY: '60000',
-        OTEL_METRIC_EXPORT_INTERVAL: '60000',
-      }),
-    });
-    const slow = fetch(`${url}/slow`);
-    await fixture.waitForOutput(/slow request received/);
-
-    process.kill(fixture.pid, 'SIGTERM');
-    const response = await slow;
-    const exit = await fixture.exited;
-
-    expect(response.status).toBe(200);
-    expect(exit.signal).toBe('SIGTERM');
-    const paths = receiver()
-      .spans()
-      .filter((span) => span.kind === 'SERVER')
-      .map((span) => span.attributes['url.path']);
-    expect(paths).toEqual(['/slow']);
-    const durations = receiver().metrics().filter((point) => point.name === 'http.server.request.duration');
-    expect(durations.at(-1)?.count).toBe(1);
-  });
-
   it('can be switched off by the environment', async () => {
     const fixture = await startFixture('span-burst.mjs', {
       env: exportEnv(receiver(), {
