@@ -1,26 +1,17 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diag } from '@opentelemetry/api';
 import * as sdkCopy from '@opentelemetry/instrumentation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPackageDir } from '../../src/instrumentations/package-dir.js';
 import { createWithRequireFilter } from '../../src/instrumentations/require-filter/install.js';
 
 type InstrumentationModule = typeof sdkCopy;
 type ResolveFilename = (request: string, parent: unknown, ...rest: unknown[]) => string;
 
-const require = createRequire(import.meta.url);
 const moduleInternals = Module as unknown as { _resolveFilename: ResolveFilename };
 const plainRequire = Module.prototype.require;
 
@@ -32,13 +23,13 @@ const plainRequire = Module.prototype.require;
  */
 function layOutSecondCopy(root: string): string {
   const modules = join(root, 'node_modules');
-  const original = packageDir(require, '@opentelemetry/instrumentation');
+  const testDir = fileURLToPath(new URL('.', import.meta.url));
+  const original = installedDir('@opentelemetry/instrumentation', testDir);
   cpSync(original, join(modules, '@opentelemetry/instrumentation'), { recursive: true });
-  const fromOriginal = createRequire(join(original, 'package.json'));
   for (const dependency of ['require-in-the-middle', 'import-in-the-middle', '@opentelemetry/api']) {
     const target = join(modules, dependency);
     mkdirSync(dirname(target), { recursive: true });
-    symlinkSync(packageDir(fromOriginal, dependency), target);
+    symlinkSync(installedDir(dependency, original), target);
   }
   for (const name of ['seda-greeter', 'seda-unpatched']) {
     mkdirSync(join(modules, name), { recursive: true });
@@ -50,15 +41,11 @@ function layOutSecondCopy(root: string): string {
   return entry;
 }
 
-/** Finds the real folder of the package `name` as `requireFrom` resolves it. */
-function packageDir(requireFrom: NodeJS.Require, name: string): string {
-  let dir = dirname(realpathSync(requireFrom.resolve(name)));
-  while (dir !== dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) return dir;
-    dir = dirname(dir);
-  }
-  throw new Error(`package folder of ${name} not found`);
+/** Returns the real folder of the package `name` as found from `fromDir`. */
+function installedDir(name: string, fromDir: string): string {
+  const dir = findPackageDir(name, fromDir);
+  if (!dir) throw new Error(`package ${name} not found from ${fromDir}`);
+  return dir;
 }
 
 /** Returns an instrumentation class of `copy` that marks the exports of `moduleName`. */
@@ -92,7 +79,7 @@ function resolutionsOf(requireFrom: NodeJS.Require, id: string): { exports: unkn
   }
 }
 
-describe('require filter with two copies of @opentelemetry/instrumentation', () => {
+describe('require filter with two copies', () => {
   let root: string;
   let requireFromApp: NodeJS.Require;
 
@@ -117,7 +104,7 @@ describe('require filter with two copies of @opentelemetry/instrumentation', () 
     const { exports, count } = resolutionsOf(requireFromApp, 'seda-unpatched');
 
     expect(exports).not.toHaveProperty('marked');
-    // Node.js resolves the module once. Each hook in its way would resolve it again.
+    // Node.js resolves the module once. Each hook on the way would resolve it again.
     expect(count).toBe(1);
   });
 

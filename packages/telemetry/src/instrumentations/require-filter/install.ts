@@ -26,18 +26,15 @@ const FILTERED = Symbol.for('@seda/telemetry.require-filter');
 /**
  * Creates an instrumentation with `create`. If that installed the shared
  * `require-in-the-middle` hook of the instrumentation's copy of
- * `@opentelemetry/instrumentation`, puts a filter in front of the hook. The
- * hook resolves every required file a second time and looks up the package
- * of each new one: in the example API's start, about a fifth of the
- * instructions that the SDK adds (callgrind counts). The filter lets a
- * `require` that cannot load a package patched through that copy skip it.
+ * `@opentelemetry/instrumentation`, puts a filter in front of the hook that
+ * lets a `require` skip it when it cannot load a package patched through
+ * that copy. The hook resolves every required file again: about a fifth of
+ * the instructions that the SDK adds to the example API's start.
  *
- * npm gives a contrib instrumentation whose range leaves out the SDK's copy
- * a copy of its own, with a hook of its own, so each copy gets a filter.
- * The filter learns each module name registered with its hook, also by
- * instrumentations that the application creates later on that copy. When a
- * copy's hook existed before, the filter cannot tell it apart from other
- * `require` wrappers, so every call keeps going through it.
+ * npm can give each contrib instrumentation a copy of its own, so each copy
+ * gets a filter. A filter learns the module names registered later with its
+ * hook. A hook that existed before cannot be told apart from other
+ * `require` wrappers, so it stays unfiltered.
  */
 export function createWithRequireFilter<T extends Instrumentation>(
   create: () => T,
