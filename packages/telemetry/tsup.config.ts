@@ -9,6 +9,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     register: 'src/register.ts',
+    // Its own file, which the zero-code entry loads only when the SDK is on.
+    start: 'src/start.ts',
     testing: 'src/testing/index.ts',
     nestjs: 'src/nestjs/index.ts',
     business: 'src/business/index.ts',

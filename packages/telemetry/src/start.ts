@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { type DiagLogger, logs, metrics, trace } from '@opentelemetry/api';
 import { setGlobalErrorHandler } from '@opentelemetry/core';
 import { startBusinessRuntime } from './business/runtime.js';
+import { disabledLine } from './config/disabled.js';
 import { describeIssue, TelemetryConfigError } from './config/issues.js';
 import type { Environment } from './config/parse.js';
 import { resolveConfig } from './config/resolve.js';
@@ -105,8 +106,9 @@ function start(
   for (const issue of issues) log.warn(describeIssue(issue));
 
   if (config.disabled) {
-    const source = options.disabled ? 'the disabled option' : 'OTEL_SDK_DISABLED=true';
-    componentLogger('sdk').info(`disabled by ${source}: nothing is traced, measured or exported`);
+    componentLogger('sdk').info(
+      disabledLine(options.disabled ? 'the disabled option' : 'OTEL_SDK_DISABLED=true'),
+    );
     return DISABLED_HANDLE;
   }
   return startEnabled(config, onStopped);

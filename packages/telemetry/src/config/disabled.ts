@@ -1,0 +1,33 @@
+import { LOG_LEVELS } from './choices.js';
+import { type Environment, readString } from './parse.js';
+
+// This module imports no OpenTelemetry package, so the zero-code entry can
+// read the switch before it loads the SDK.
+
+/** The setting that turned the SDK off, as the disabled line names it. */
+export type DisabledBy = 'OTEL_SDK_DISABLED=true' | 'the disabled option';
+
+export function disabledLine(by: DisabledBy): string {
+  return `disabled by ${by}: nothing is traced, measured or exported`;
+}
+
+/** Reads `OTEL_SDK_DISABLED` as the configuration does: `true` in any case, trimmed. */
+export function disabledByEnvironment(env: Environment): boolean {
+  return readString(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true';
+}
+
+/**
+ * Writes the disabled line to stderr, in the diagnostic logger's format,
+ * when `OTEL_LOG_LEVEL` shows info lines. A value that is not a level counts
+ * as the default, `info`.
+ */
+export function reportDisabledByEnvironment(
+  env: Environment,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): void {
+  const level = LOG_LEVELS.indexOf(
+    (readString(env, 'OTEL_LOG_LEVEL')?.toLowerCase() ?? 'info') as never,
+  );
+  if (level !== -1 && level < LOG_LEVELS.indexOf('info')) return;
+  write(`@seda/telemetry/sdk info: ${disabledLine('OTEL_SDK_DISABLED=true')}\n`);
+}
