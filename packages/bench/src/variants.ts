@@ -8,6 +8,7 @@ export type VariantId =
   | 'otel-auto'
   | 'otel-auto-prisma'
   | 'sdk-node'
+  | 'otel-http-floor'
   | 'seda-no-spans'
   | 'seda-http-only'
   | 'seda-disabled';
@@ -23,8 +24,9 @@ export interface Variant {
   /** Environment variables of the variant, which those of `--env` override. */
   readonly env?: Readonly<Record<string, string>>;
   /**
-   * A variant of `@seda/telemetry` with a part switched off, which splits
-   * its cost. A full run leaves these out, so only `--variants` runs them.
+   * A variant that explains a cost instead of being compared:
+   * `@seda/telemetry` with a part switched off, or the floor of the standard
+   * packages. A full run leaves these out, so only `--variants` runs them.
    */
   readonly breakdown?: true;
 }
@@ -55,6 +57,7 @@ const autoRegister =
 const minimalSdkNode = child('minimal-sdk-node.cjs');
 const autoWithPrisma = child('otel-auto-prisma.cjs');
 const otelEsmHook = child('otel-esm-hook.js');
+const httpFloor = child('http-floor.cjs');
 
 export const VARIANTS: readonly Variant[] = [
   { id: 'none', label: 'no telemetry', preload: { esm: [], cjs: [] } },
@@ -88,6 +91,12 @@ export const VARIANTS: readonly Variant[] = [
       esm: ['--import', child('minimal-sdk-node.cjs')],
       cjs: ['--require', minimalSdkNode],
     },
+  },
+  {
+    id: 'otel-http-floor',
+    label: 'standard packages, HTTP only',
+    preload: { esm: ['--import', httpFloor], cjs: ['--require', httpFloor] },
+    breakdown: true,
   },
   {
     id: 'seda-no-spans',

@@ -11,10 +11,12 @@ import { checkTargets } from '../src/report/targets.js';
 import { SMOKE_SETTINGS } from '../src/settings.js';
 
 /**
- * The compared variants, and one breakdown variant, which shows that a
- * variant's own variables reach its children.
+ * The compared variants and two that explain a cost, in the order a run
+ * takes them: the floor of the standard packages has a preload of its own,
+ * and `seda-no-spans` shows that a variant's own variables reach its
+ * children.
  */
-const VARIANT_IDS = [...SMOKE_SETTINGS.variants, 'seda-no-spans'];
+const VARIANT_IDS = [...SMOKE_SETTINGS.variants, 'otel-http-floor', 'seda-no-spans'];
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const run = promisify(execFile);
@@ -175,6 +177,18 @@ describe('smoke run', () => {
     for (const check of checks) {
       expect(finite(check.measured), check.target).toBe(true);
     }
+  });
+
+  it('reports the floor per target', () => {
+    const checks = checkTargets(report, computeFigures(report));
+
+    // The export path and the soak run `@seda/telemetry` alone.
+    const withFloor = checks.filter((check) => check.floor !== undefined);
+    expect(withFloor).toHaveLength(8);
+    for (const check of withFloor) {
+      expect(finite(check.floor), check.target).toBe(true);
+    }
+    expect(markdown).toContain('| result | standard packages, HTTP only |');
   });
 
   it('renders a table for every figure', () => {

@@ -78,9 +78,19 @@ function targetsSection(
     withUnit(check.measured, check.unit),
     resultOf(check),
   ]);
+  if (!checks.some((check) => check.floor !== undefined)) {
+    return section('Targets', table(['target', 'bound', 'measured', 'result'], rows));
+  }
+  // The floor's column shows which bounds lie below what the standard
+  // packages cost when they trace HTTP alone.
+  const floorRows = rows.map((row, index) => {
+    const floor = checks[index]?.floor;
+    const unit = checks[index]?.unit ?? '';
+    return [...row, floor === undefined ? '–' : withUnit(floor, unit)];
+  });
   return section(
     'Targets',
-    table(['target', 'bound', 'measured', 'result'], rows),
+    table(['target', 'bound', 'measured', 'result', label('otel-http-floor')], floorRows),
   );
 }
 
