@@ -11,7 +11,7 @@ import type * as Start from './start.js';
 // A loader thread that evaluates this file again must not start a second SDK.
 if (isMainThread) {
   if (disabledByEnvironment(process.env)) reportDisabledByEnvironment(process.env);
-  else loadStart().startTelemetry();
+  else loadStart()?.startTelemetry();
 }
 
 /**
@@ -19,7 +19,18 @@ if (isMainThread) {
  * to the start. `require` loads either build before the application's first
  * module, the ES module build through `require(esm)`.
  */
-function loadStart(): typeof Start {
-  const file = import.meta.url.endsWith('.cjs') ? './start.cjs' : './start.js';
-  return createRequire(import.meta.url)(file) as typeof Start;
+function loadStart(): typeof Start | undefined {
+  const requireModule = (process.features as { require_module?: boolean }).require_module;
+  // Without `require(esm)`, as under `--no-experimental-require-module`, the
+  // ES module entry starts the CommonJS build instead.
+  const esm = !import.meta.url.endsWith('.cjs') && requireModule === true;
+  try {
+    return createRequire(import.meta.url)(esm ? './start.js' : './start.cjs') as typeof Start;
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(
+      `@seda/telemetry/sdk error: failed to load the SDK, so telemetry is disabled: ${reason}\n`,
+    );
+    return undefined;
+  }
 }

@@ -48,14 +48,27 @@ export function registerImportHooks(
   return mode;
 }
 
+/**
+ * Loads the synchronous hooks, an ES module, or returns `undefined` when
+ * Node.js cannot `require` it, as under `--no-experimental-require-module`.
+ */
+function loadSyncHooks(log: DiagLogger): SyncHooksModule | undefined {
+  try {
+    return loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
+  } catch (error) {
+    log.debug('import hook: synchronous hooks unavailable, using the loader thread', error);
+    return undefined;
+  }
+}
+
 function register(
   packages: readonly string[],
   patched: PatchedFiles,
   log: DiagLogger,
 ): ImportHookMode {
   const shouldInclude = matchModules(packages, patched);
-  const sync = loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
-  if (sync.supportsSyncHooks()) {
+  const sync = loadSyncHooks(log);
+  if (sync?.supportsSyncHooks()) {
     sync.register({ shouldInclude });
     if (runsWithoutScript()) keepBuiltinsBuiltin();
     return 'sync';

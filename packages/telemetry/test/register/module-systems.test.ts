@@ -13,6 +13,11 @@ const STARTS = [
   { name: 'ESM with --import', file: 'express-app.mjs', nodeArgs: ['--import', '@seda/telemetry/register'] },
   { name: 'CJS with --require', file: 'express-app.cjs', nodeArgs: ['--require', '@seda/telemetry/register'] },
   {
+    name: 'ESM without require(esm)',
+    file: 'express-app.mjs',
+    nodeArgs: ['--no-experimental-require-module', '--import', '@seda/telemetry/register'],
+  },
+  {
     name: 'CJS requiring express by the path of its file',
     file: 'express-by-path.cjs',
     nodeArgs: ['--require', '@seda/telemetry/register'],
