@@ -27,6 +27,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // Alertmanager may reset a session, as when it stops during one. The
+    // session ends, and without a listener the reset would crash the run.
+    socket.on('error', () => socket.destroy());
     serveSession(socket, (mail) => received.push(mail));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
