@@ -11,10 +11,9 @@ import { checkTargets } from '../src/report/targets.js';
 import { SMOKE_SETTINGS } from '../src/settings.js';
 
 /**
- * The compared variants and two that explain a cost, in the order a run
- * takes them: the floor of the standard packages has a preload of its own,
- * and `seda-no-spans` shows that a variant's own variables reach its
- * children.
+ * The compared variants and two that explain a cost, in run order. The floor
+ * has a preload of its own, and `seda-no-spans` checks that a variant's
+ * variables reach its children.
  */
 const VARIANT_IDS = [...SMOKE_SETTINGS.variants, 'otel-http-floor', 'seda-no-spans'];
 
@@ -182,7 +181,7 @@ describe('smoke run', () => {
   it('reports the floor per target', () => {
     const checks = checkTargets(report, computeFigures(report));
 
-    // The export path and the soak run `@seda/telemetry` alone.
+    // The export path and the soak run only `@seda/telemetry`, so they have no floor.
     const withFloor = checks.filter((check) => check.floor !== undefined);
     expect(withFloor).toHaveLength(8);
     for (const check of withFloor) {

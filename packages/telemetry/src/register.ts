@@ -15,9 +15,9 @@ if (isMainThread) {
 }
 
 /**
- * Loads the SDK only when it runs, so `OTEL_SDK_DISABLED=true` adds no module
- * to the start. `require` loads either build before the application's first
- * module, the ES module build through `require(esm)`.
+ * Loads the SDK's start, which a disabled SDK skips, so that it adds no
+ * module. `require` loads it before the application's first module, the ES
+ * module build through `require(esm)`.
  */
 function loadStart(): typeof Start | undefined {
   const requireModule = (process.features as { require_module?: boolean }).require_module;
@@ -29,7 +29,8 @@ function loadStart(): typeof Start | undefined {
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     process.stderr.write(
-      `@seda/telemetry/sdk error: failed to load the SDK, so telemetry is disabled: ${reason}\n`,
+      `@seda/telemetry/sdk error: failed to load the SDK, so telemetry is disabled: ${reason}. ` +
+        'Reinstall @seda/telemetry if its dist folder is incomplete.\n',
     );
     return undefined;
   }

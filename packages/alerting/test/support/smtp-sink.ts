@@ -27,8 +27,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    // Alertmanager may reset a session, as when it stops during one. The
-    // session ends, and without a listener the reset would crash the run.
+    // Alertmanager may reset a session, for example when it stops. Without
+    // this listener the reset error would crash the test run.
     socket.on('error', () => socket.destroy());
     serveSession(socket, (mail) => received.push(mail));
   });

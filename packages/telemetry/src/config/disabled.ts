@@ -7,11 +7,12 @@ import { type Environment, readString } from './parse.js';
 /** The setting that turned the SDK off, as the disabled line names it. */
 export type DisabledBy = 'OTEL_SDK_DISABLED=true' | 'the disabled option';
 
+/** Returns the info line that reports a disabled SDK. */
 export function disabledLine(by: DisabledBy): string {
   return `disabled by ${by}: nothing is traced, measured or exported`;
 }
 
-/** Reads `OTEL_SDK_DISABLED` as the configuration does: `true` in any case, trimmed. */
+/** Returns whether `OTEL_SDK_DISABLED` is `true`, trimmed and in any case, as the configuration reads it. */
 export function disabledByEnvironment(env: Environment): boolean {
   return readString(env, 'OTEL_SDK_DISABLED')?.toLowerCase() === 'true';
 }
@@ -25,9 +26,9 @@ export function reportDisabledByEnvironment(
   env: Environment,
   write: (line: string) => void = (line) => process.stderr.write(line),
 ): void {
-  const level = LOG_LEVELS.indexOf(
-    (readString(env, 'OTEL_LOG_LEVEL')?.toLowerCase() ?? 'info') as never,
-  );
-  if (level !== -1 && level < LOG_LEVELS.indexOf('info')) return;
+  const levels: readonly string[] = LOG_LEVELS;
+  const level = levels.indexOf(readString(env, 'OTEL_LOG_LEVEL')?.toLowerCase() ?? 'info');
+  if (level !== -1 && level < levels.indexOf('info')) return;
+
   write(`@seda/telemetry/sdk info: ${disabledLine('OTEL_SDK_DISABLED=true')}\n`);
 }

@@ -49,14 +49,14 @@ export function registerImportHooks(
 }
 
 /**
- * Loads the synchronous hooks, an ES module, or returns `undefined` when
- * Node.js cannot `require` it, as under `--no-experimental-require-module`.
+ * Loads `import-in-the-middle`'s synchronous hooks, an ES module. Returns
+ * `undefined` when Node.js cannot `require` it (`--no-experimental-require-module`).
  */
 function loadSyncHooks(log: DiagLogger): SyncHooksModule | undefined {
   try {
     return loadModule<SyncHooksModule>('import-in-the-middle/register-hooks.mjs');
   } catch (error) {
-    log.debug('import hook: synchronous hooks unavailable, using the loader thread', error);
+    log.debug('import hook: cannot load the synchronous hooks, so the loader thread is used', error);
     return undefined;
   }
 }
